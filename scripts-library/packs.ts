@@ -1,0 +1,84 @@
+import type { Pack, PackScript, Script } from './schemas';
+
+/** Compares semantic versions (pre-release tags sort before the release, as semver says). */
+export function compareVersions(a: string, b: string): number {
+  const [coreA = '', preA] = a.split('-', 2);
+  const [coreB = '', preB] = b.split('-', 2);
+  const partsA = coreA.split('.').map(Number);
+  const partsB = coreB.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const diff = (partsA[i] ?? 0) - (partsB[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  if (preA === preB) return 0;
+  if (preA === undefined) return 1;
+  if (preB === undefined) return -1;
+  return preA < preB ? -1 : 1;
+}
+
+/** The fields of a script that its pack decides; the rest is the library's bookkeeping. */
+function samePackContent(stored: Script, incoming: PackScript): boolean {
+  return (
+    stored.stage === incoming.stage &&
+    stored.kind === incoming.kind &&
+    stored.lang === incoming.lang &&
+    stored.title === incoming.title &&
+    stored.text === incoming.text &&
+    stored.channel === incoming.channel &&
+    stored.locked === incoming.locked &&
+    stored.tags.length === incoming.tags.length &&
+    stored.tags.every((tag, i) => tag === incoming.tags[i])
+  );
+}
+
+export interface PackInstallPlan {
+  /** Scripts to write (new, or changed in the pack and never edited here). */
+  put: Script[];
+  /** Ids of the pack's scripts that the new version dropped and nobody edited here. */
+  remove: string[];
+  /** Scripts the new version dropped but a person edited here: kept as personal scripts. */
+  detach: Script[];
+  /** Ids left alone because a person edited them here; the pack's wording changed underneath. */
+  keptEdits: string[];
+  /** Ids the pack uses that already belong to another pack or to a person's own script: left alone. */
+  conflicts: string[];
+  unchanged: number;
+}
+
+/**
+ * Works out what installing `pack` over the scripts already stored does, without touching storage.
+ * Installing the same version twice plans nothing; a person's edits and deletions always win over the pack.
+ */
+export function planPackInstall(
+  pack: Pack,
+  stored: readonly Script[],
+  deletedIds: ReadonlySet<string>,
+  now: number,
+): PackInstallPlan {
+  const byId = new Map(stored.map((script) => [script.id, script]));
+  const plan: PackInstallPlan = { put: [], remove: [], detach: [], keptEdits: [], conflicts: [], unchanged: 0 };
+  const incomingIds = new Set<string>();
+  for (const incoming of pack.scripts) {
+    incomingIds.add(incoming.id);
+    const existing = byId.get(incoming.id);
+    if (!existing) {
+      if (deletedIds.has(incoming.id)) continue;
+      plan.put.push({ ...incoming, packId: pack.id, version: 1, editedLocally: false, createdAt: now, updatedAt: now });
+    } else if (existing.packId !== pack.id) {
+      plan.conflicts.push(incoming.id);
+    } else if (existing.editedLocally) {
+      if (!samePackContent(existing, incoming)) plan.keptEdits.push(existing.id);
+      else plan.unchanged++;
+    } else if (samePackContent(existing, incoming)) {
+      plan.unchanged++;
+    } else {
+      plan.put.push({ ...existing, ...incoming, packId: pack.id, version: existing.version + 1, updatedAt: now });
+    }
+  }
+  for (const script of stored) {
+    if (script.packId !== pack.id || incomingIds.has(script.id)) continue;
+    if (script.editedLocally) plan.detach.push({ ...script, packId: null, locked: false, updatedAt: now });
+    else plan.remove.push(script.id);
+  }
+  return plan;
+}

@@ -1,0 +1,2 @@
+// Dexie must find an IndexedDB before it loads; fake-indexeddb gives Node one.
+import 'fake-indexeddb/auto';
