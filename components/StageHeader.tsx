@@ -34,6 +34,7 @@ export function StageHeader({ panelStage, hasMessages, onPin, onUnpin }: StageHe
         <label className="stage__pin">
           <span className="visually-hidden">{t('pinStage')}</span>
           <select
+            data-testid="stage-pin"
             value={pinned ? stage : ''}
             onChange={(event) => (event.target.value ? onPin(event.target.value as Stage) : onUnpin())}
             title={t('pinStage')}

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import en from '@/public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
@@ -7,8 +8,12 @@ export type MessageKey = keyof typeof en;
  * Outside an extension page (component tests) the English file answers.
  */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
-  const fromBrowser = globalThis.browser?.i18n?.getMessage?.(key, substitutions);
-  if (fromBrowser) return fromBrowser;
+  try {
+    const fromBrowser = browser.i18n.getMessage(key, substitutions);
+    if (fromBrowser) return fromBrowser;
+  } catch {
+    // No extension i18n here (component tests): English below.
+  }
   let text: string = en[key]?.message ?? key;
   const subs = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
   subs.forEach((value, i) => {

@@ -1,0 +1,14 @@
+import { db } from '@/storage/database';
+import { ensureDefaultPack } from '@/storage/default-pack';
+import { startTabStateHub } from './tab-state-hub';
+
+export default defineBackground(() => {
+  // Chrome opens the side panel from the toolbar button; Firefox's sidebar has its own toggle.
+  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
+  browser.runtime.onInstalled.addListener(() => {
+    ensureDefaultPack(db).catch((error: unknown) => console.error('Agent Assist: installing the default pack failed', error));
+  });
+
+  startTabStateHub();
+});

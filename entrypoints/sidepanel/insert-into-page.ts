@@ -1,0 +1,33 @@
+import { t } from '@/components/i18n';
+import { InsertResult, type ContentRequest } from '@/scripts-library/messages';
+import type { RenderedTemplate } from '@/scripts-library/template';
+import type { PanelNotice } from './panel-store';
+
+/** Asks the tab's content script to insert the text; when it cannot, the text goes to the clipboard instead. */
+export async function insertIntoPage(tabId: number, rendered: RenderedTemplate): Promise<PanelNotice> {
+  const request: ContentRequest = { type: 'insert', text: rendered.text, cursor: rendered.cursor };
+  let result: InsertResult | null = null;
+  try {
+    const parsed = InsertResult.safeParse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
+    result = parsed.success ? parsed.data : null;
+  } catch {
+    result = null;
+  }
+  if (result?.ok) return { kind: 'success', text: t('inserted') };
+  const why =
+    result === null ? t('insertUnreachable')
+    : result.reason === 'no-editor' ? t('insertNoEditor')
+    : result.reason === 'editor-gone' ? t('insertEditorGone')
+    : t('insertFailed');
+  const copied = await copyText(rendered.text, why);
+  return copied.kind === 'error' ? copied : { kind: 'warning', text: why };
+}
+
+export async function copyText(text: string, successText: string): Promise<PanelNotice> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return { kind: 'success', text: successText };
+  } catch (error) {
+    return { kind: 'error', text: t('copyFailed', (error as Error).message) };
+  }
+}
