@@ -16,6 +16,8 @@ export default defineConfig({
         },
       },
       {
+        // End-to-end tests import adapters and harness code in Node; they need the same `@/` alias, nothing else.
+        resolve: { alias: { '@': import.meta.dirname } },
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

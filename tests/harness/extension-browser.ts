@@ -3,6 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+/** The few extension APIs the harness calls inside the service worker (its global `chrome`). */
+interface WorkerChrome {
+  tabs: { query(filter: object): Promise<Array<{ id?: number; url?: string }>> };
+  windows: { create(options: object): Promise<unknown> };
+}
+declare const chrome: WorkerChrome;
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 

@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -21,11 +22,15 @@ export interface StaticServer {
  * Serves folders on 127.0.0.1 only: `mounts` maps a URL prefix ('/', '/editors/') to a folder. Paths that climb out
  * of a folder are refused. Used by `npm start` for the demo helpdesk and by the end-to-end tests for fixtures.
  */
-export async function serveStatic(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  port = 0,
+  tls?: { key: string; cert: string },
+): Promise<StaticServer> {
   const entries = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.endsWith('/') ? prefix : `${prefix}/`, resolve(dir)] as const)
     .sort((a, b) => b[0].length - a[0].length);
-  const server: Server = createServer((req, res) => {
+  const handle: RequestListener = (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const mount = entries.find(([prefix]) => path.startsWith(prefix) || `${path}/` === prefix);
     if (!mount) return notFound(res);
@@ -39,7 +44,8 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
       'cache-control': 'no-store',
     });
     createReadStream(file).pipe(res);
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, handle) : createServer(handle);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => done());
@@ -47,7 +53,7 @@ export async function serveStatic(mounts: Record<string, string>, port = 0): Pro
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
-    origin: `http://127.0.0.1:${actualPort}`,
+    origin: `${tls ? 'https' : 'http'}://127.0.0.1:${actualPort}`,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
