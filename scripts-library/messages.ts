@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationSnapshot, MAX_SCRIPT_TEXT } from './schemas';
+import { ConversationSnapshot } from './schemas';
 
 /**
  * Messages between the extension's contexts. Each side parses what it receives with these schemas and ignores
@@ -35,25 +35,6 @@ export type WatchTabMessage = z.infer<typeof WatchTabMessage>;
 export const TabStateMessage = z.object({ type: z.literal('tab-state'), state: TabState });
 export type TabStateMessage = z.infer<typeof TabStateMessage>;
 
-/** Panel or background → content script. */
-export const ContentRequest = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('insert'),
-    text: z.string().min(1).max(MAX_SCRIPT_TEXT * 2),
-    /** Offset in `text` where the caret ends; null: after the text. */
-    cursor: z.number().int().nonnegative().nullable(),
-  }),
-  z.object({ type: z.literal('read-now') }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
-
-export const InsertResult = z.object({
-  ok: z.boolean(),
-  /** Which editor strategy put the text in, for the panel's message and for debugging. */
-  strategy: z.string().nullable(),
-  /** Why it failed: `no-editor` (none found), `editor-gone` (the one the agent used was removed), `rejected`. */
-  reason: z.enum(['no-editor', 'editor-gone', 'rejected']).nullable(),
-});
-export type InsertResult = z.infer<typeof InsertResult>;
+export { ContentRequest, InsertResult } from './content-requests';
 
 export const PANEL_PORT_NAME = 'agent-assist-panel';

@@ -1,34 +1,17 @@
 import { z } from 'zod';
+import { CHANNELS, LANGUAGES, MAX_SCRIPT_TEXT, SCRIPT_KINDS, STAGES } from './vocabulary';
 
-/** Conversation stages, in the order a conversation usually moves through them (ids are a contract: design.md). */
-export const STAGES = ['greeting', 'rapport', 'discovery', 'solution', 'recovery', 'closing', 'follow_up'] as const;
+export { CHANNELS, LANGUAGES, MAX_SCRIPT_TEXT, SCRIPT_KINDS, STAGES };
+
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
-/**
- * Languages the scripts and the detector know. BCP-47 ids; `-Latn` marks romanized Indic text
- * ("Hinglish", Tanglish, romanized Telugu), which customers type far more often than native script in chat.
- */
-export const LANGUAGES = ['en', 'hi', 'hi-Latn', 'ta', 'ta-Latn', 'te', 'te-Latn', 'es'] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
-/** What a script does in the reply; several kinds can serve one stage (recovery: empathy, apology). */
-export const SCRIPT_KINDS = [
-  'greeting',
-  'rapport_question',
-  'needs_question',
-  'solution',
-  'empathy',
-  'apology',
-  'gratitude',
-  'closing',
-  'follow_up',
-] as const;
 export const ScriptKind = z.enum(SCRIPT_KINDS);
 export type ScriptKind = z.infer<typeof ScriptKind>;
 
-export const CHANNELS = ['chat', 'email', 'phone'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
@@ -42,8 +25,6 @@ const Id = z
   .max(200, 'must be at most 200 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may hold only letters, digits and . _ : - (and start with a letter or digit)');
 
-/** Script texts are short phrases; 20,000 characters is far past any real one and keeps a hostile pack small. */
-export const MAX_SCRIPT_TEXT = 20_000;
 
 export const Script = z.object({
   id: Id,

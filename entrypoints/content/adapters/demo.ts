@@ -1,4 +1,5 @@
-import { CHANNELS, type Channel, type Message } from '@/scripts-library/schemas';
+import type { Channel, Message } from '@/scripts-library/schemas';
+import { CHANNELS } from '@/scripts-library/vocabulary';
 import { messageText, textOf, timeOf } from './message-text';
 import type { ConversationReading, SiteAdapter } from './types';
 
