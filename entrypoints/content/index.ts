@@ -1,9 +1,10 @@
-import { ContentRequest, type InsertResult, type SnapshotMessage } from '@/scripts-library/messages';
+import { ContentRequest, type InsertResult } from '@/scripts-library/content-requests';
+import type { SnapshotMessage } from '@/scripts-library/messages';
 import type { ConversationSnapshot } from '@/scripts-library/schemas';
 import { SITE_ADAPTERS } from './adapters';
 import type { SiteAdapter } from './adapters/types';
 import { pickAdapter, readSnapshot, snapshotKey } from './conversation-reader';
-import { editableFrom, insertIntoEditor, type EditableElement } from './editor-insert';
+import { insertIntoEditor, watchFocusedEditables, type EditableElement } from './editor-insert';
 import { contentScriptMatches } from './matches';
 
 /**
@@ -67,10 +68,11 @@ export default defineContentScript({
       browser.runtime.sendMessage(message).catch(() => {});
     }
 
-    ctx.addEventListener(document, 'focusin', (event) => {
-      const editable = editableFrom(event.target);
-      if (editable) lastEditor = editable;
-    }, { capture: true });
+    ctx.onInvalidated(
+      watchFocusedEditables(window, (editable) => {
+        lastEditor = editable;
+      }),
+    );
 
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       adapter = null;

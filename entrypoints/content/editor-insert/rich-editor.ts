@@ -30,7 +30,7 @@ const PLANS: Record<EditorKind, Strategy[]> = {
  * two paragraphs and drops it (and a single line break as a soft break); ProseMirror drops blank lines too. Both get
  * one paragraph per line instead, as if each line had been typed and ended with Enter (ProseMirror only when there is
  * a blank line: its plain-text paste keeps spaces exactly, its HTML parsing collapses them). Quill, Draft.js, Lexical
- * and Slate keep every line of plain text, and would drop the empty paragraphs of HTML.
+ * and Slate keep every line of plain text, so they get only that.
  */
 function pastedHtml(kind: EditorKind, text: string): string | null {
   const hasBlankLine = text.includes('\n') && text.split('\n').some((line) => line.trim() === '');
@@ -45,23 +45,24 @@ const FOCUS_SETTLE_MS = 30;
 
 export async function insertIntoRichEditor(host: HTMLElement, text: string, cursor: number | null): Promise<InsertOutcome> {
   const doc = host.ownerDocument;
-  const lines = text.replace(/\r\n?/g, '\n');
+  const plain = text.replace(/\r\n?/g, '\n');
+  const caretAt = cursor === null ? null : text.slice(0, cursor).replace(/\r\n?/g, '\n').length;
   await delay(FOCUS_SETTLE_MS);
   ensureSelectionInside(host);
   const before = readable(host);
 
   const kind = editorKind(host);
   for (const strategy of PLANS[kind]) {
-    const html = strategy === 'paste' ? pastedHtml(kind, lines) : null;
+    const html = strategy === 'paste' ? pastedHtml(kind, plain) : null;
     const watch = watchChanges(host, before);
-    const accepted = attempt(strategy, host, lines, html);
+    const accepted = attempt(strategy, host, plain, html);
     if (!accepted) {
       watch.stop();
       continue;
     }
-    if (await watch.shows(lines)) {
-      if (cursor !== null && cursor < lines.length) {
-        moveCaretBack(host, stepsBack(lines, cursor));
+    if (await watch.shows(plain)) {
+      if (caretAt !== null && caretAt < plain.length) {
+        moveCaretBack(host, stepsBack(plain, caretAt));
         await selectionSettled(doc);
       }
       return { ok: true, strategy: html === null ? strategy : 'paste-html' };

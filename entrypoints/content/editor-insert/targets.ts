@@ -17,7 +17,7 @@ export type EditorKind =
   | 'slate'
   | 'contenteditable';
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', '']);
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', '']);
 
 export function isTextField(el: Element): el is HTMLTextAreaElement | HTMLInputElement {
   const tag = el.tagName.toUpperCase();
