@@ -18,11 +18,12 @@ export default defineConfig({
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'agent-assist@example.org' } } : undefined,
   }),
   hooks: {
+    // The self-hosted bundle (entrypoints/content) is registered at run time for origins the agent enables; the
+    // build-time hosts get it through the manifest.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (extraHosts.length === 0) return;
-      for (const script of manifest.content_scripts ?? []) {
-        script.matches = [...new Set([...(script.matches ?? []), ...extraHosts])];
-      }
+      manifest.content_scripts ??= [];
+      manifest.content_scripts.push({ matches: extraHosts, js: ['content-scripts/content.js'], run_at: 'document_idle' });
     },
   },
 });

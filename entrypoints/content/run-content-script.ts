@@ -1,0 +1,119 @@
+import { ContentRequest, type InsertResult } from '@/scripts-library/content-requests';
+import type { SnapshotMessage } from '@/scripts-library/messages';
+import type { ConversationSnapshot } from '@/scripts-library/schemas';
+import type { SiteAdapter } from './adapters/types';
+import { pickAdapter, readSnapshot, snapshotKey } from './conversation-reader';
+import { insertIntoEditor, watchFocusedEditables, type EditableElement } from './editor-insert';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+/**
+ * At most one read per interval while the conversation changes: the first change starts the clock and later ones ride
+ * along, so a steady stream of changes can delay a read by one interval at most, never starve it.
+ */
+const READ_INTERVAL_MS = 150;
+/** Until some adapter recognises the page (single-page helpdesks render after load), look again at this pace. */
+const SEARCH_INTERVAL_MS = 600;
+
+/**
+ * The content script's life on a page, shared by its bundles: pick the adapter, read on change (throttled, scoped to
+ * the conversation), send snapshots to the background, and insert into the reply editor when the panel asks.
+ * Everything is tied to `ctx`, so an extension update leaves no observers or listeners behind.
+ */
+export function runContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
+  let adapter: SiteAdapter | null = null;
+  let observedRoot: Node | null = null;
+  let lastKey: string | null = null;
+  let lastSnapshot: ConversationSnapshot | null = null;
+  let readTimer: number | null = null;
+  let lastEditor: EditableElement | null = null;
+
+  // Observes only the conversation's root when the adapter names one, so clocks and presence dots elsewhere in
+  // the page never wake us; an idle page costs nothing at all.
+  const observer = new MutationObserver(() => scheduleRead());
+  ctx.onInvalidated(() => observer.disconnect());
+
+  function scheduleRead(): void {
+    if (readTimer !== null) return;
+    readTimer = ctx.setTimeout(() => {
+      readTimer = null;
+      readAndSend();
+    }, adapter ? READ_INTERVAL_MS : SEARCH_INTERVAL_MS);
+  }
+
+  function observe(): void {
+    const root = (adapter?.conversationRoot?.(document) ?? null) || document.body;
+    if (root === observedRoot) return;
+    observer.disconnect();
+    observedRoot = root;
+    if (root) observer.observe(root, { childList: true, subtree: true, characterData: true });
+    // The conversation root itself can be replaced when the helpdesk swaps tickets: watch its parent's children.
+    if (root && root !== document.body && root.parentNode) observer.observe(root.parentNode, { childList: true });
+  }
+
+  function readAndSend(): void {
+    if (ctx.isInvalid) return;
+    const url = new URL(location.href);
+    if (!adapter || !safeDetect(adapter, url)) adapter = pickAdapter(adapters, url, document);
+    observe();
+    const snapshot = adapter ? readSnapshot(adapter, url, document) : null;
+    const key = snapshotKey(snapshot);
+    if (key === lastKey) return;
+    lastKey = key;
+    lastSnapshot = snapshot;
+    send(snapshot);
+  }
+
+  function send(snapshot: ConversationSnapshot | null): void {
+    const message: SnapshotMessage = { type: 'snapshot', snapshot };
+    // The background may be asleep or reloading; it asks again when it needs the state.
+    browser.runtime.sendMessage(message).catch(() => {});
+  }
+
+  ctx.onInvalidated(
+    watchFocusedEditables(window, (editable) => {
+      lastEditor = editable;
+    }),
+  );
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    adapter = null;
+    scheduleRead();
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (response: unknown) => void) => {
+    if (ctx.isInvalid) return false;
+    const parsed = ContentRequest.safeParse(raw);
+    if (!parsed.success) return false;
+    const request = parsed.data;
+    if (request.type === 'read-now') {
+      lastKey = null;
+      readAndSend();
+      sendResponse({ type: 'snapshot', snapshot: lastSnapshot } satisfies SnapshotMessage);
+      return false;
+    }
+    insert(request.text, request.cursor).then(sendResponse, () =>
+      sendResponse({ ok: false, strategy: null, reason: 'rejected' } satisfies InsertResult),
+    );
+    return true;
+  });
+
+  async function insert(text: string, cursor: number | null): Promise<InsertResult> {
+    const hadEditor = lastEditor !== null;
+    let editor = lastEditor?.isConnected ? lastEditor : null;
+    if (!editor) editor = (adapter?.findEditor(document) as EditableElement | null) ?? null;
+    if (!editor) return { ok: false, strategy: null, reason: hadEditor ? 'editor-gone' : 'no-editor' };
+    lastEditor = editor;
+    const outcome = await insertIntoEditor(editor, text, cursor);
+    return { ok: outcome.ok, strategy: outcome.strategy, reason: outcome.ok ? null : 'rejected' };
+  }
+
+  readAndSend();
+}
+
+function safeDetect(adapter: SiteAdapter, url: URL): boolean {
+  try {
+    return adapter.detect(url, document);
+  } catch {
+    return false;
+  }
+}
