@@ -47,7 +47,7 @@ describe('freshdesk adapter: email ticket in Hindi', () => {
     expect(reading?.messages).toEqual([
       {
         speaker: 'customer',
-        text: 'नमस्ते,\n\nमेरे लोन खाते (LN-77821) से इस महीने की EMI दो बार कट गई है। कृपया एक राशि वापस करें।\n\nधन्यवाद,\nसुनीता',
+        text: 'नमस्ते,\nमेरे लोन खाते (LN-77821) से इस महीने की EMI दो बार कट गई है। कृपया एक राशि वापस करें।\nधन्यवाद,\nसुनीता',
         at: local(2024, 5, 12, 9, 14),
       },
       {

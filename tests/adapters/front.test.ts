@@ -42,7 +42,7 @@ describe('front adapter: email conversation with a contact panel and a team comm
     expect(reading?.messages).toEqual([
       {
         speaker: 'customer',
-        text: 'Hello,\n\nI ordered a medium rain jacket but received a large. Can I exchange it?\n\nBest,\nEmily',
+        text: 'Hello,\nI ordered a medium rain jacket but received a large. Can I exchange it?\nBest,\nEmily',
         at: local(2024, 5, 13, 16, 2),
       },
       {

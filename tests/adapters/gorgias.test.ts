@@ -78,7 +78,7 @@ describe('gorgias adapter: email in English without side modifiers', () => {
     expect(reading?.messages).toEqual([
       {
         speaker: 'customer',
-        text: "Hi there,\n\nMy order #1042 was supposed to arrive last Friday and the tracking hasn't moved in five days. This is really frustrating.\n\nGrace",
+        text: "Hi there,\nMy order #1042 was supposed to arrive last Friday and the tracking hasn't moved in five days. This is really frustrating.\nGrace",
         at: '2024-05-12T18:30:00.000Z',
       },
       { speaker: 'agent', text: 'Thanks for reaching out! We usually answer within 24 hours.', at: '2024-05-12T18:30:05.000Z' },

@@ -42,7 +42,7 @@ describe('zohodesk adapter: email ticket in Telugu, latest thread first', () => 
 
   it('reads threads oldest first and skips the private comment', () => {
     expect(reading?.messages).toEqual([
-      { speaker: 'customer', text: 'నమస్కారం,\n\nమా ఇంట్లో ఇంటర్నెట్ కనెక్షన్ పని చేయడం లేదు. దయచేసి త్వరగా చూడండి.', at: local(2024, 5, 13, 18, 0) },
+      { speaker: 'customer', text: 'నమస్కారం,\nమా ఇంట్లో ఇంటర్నెట్ కనెక్షన్ పని చేయడం లేదు. దయచేసి త్వరగా చూడండి.', at: local(2024, 5, 13, 18, 0) },
       { speaker: 'agent', text: 'Dear customer, we have received your request #2045. Our team will get back to you shortly.', at: local(2024, 5, 13, 18, 2) },
       { speaker: 'customer', text: 'Ninna nunchi internet ledu, work from home chestunna, chala problem ga undi!', at: local(2024, 5, 14, 9, 45) },
       {

@@ -43,3 +43,12 @@ describe('timeOf', () => {
     expect(timeOf(null)).toBeNull();
   });
 });
+
+describe('elementText line breaks', () => {
+  it('puts one break between divs and a blank line between paragraphs, like innerText', () => {
+    expect(elementText(element('<div>Hi,</div><div>Thanks for writing.</div>'))).toBe('Hi,\nThanks for writing.');
+    expect(elementText(element('<p>One</p>\n  <p>Two</p>'))).toBe('One\n\nTwo');
+    expect(elementText(element('<div><div>Nested</div></div><div>Next<br>line</div>'))).toBe('Nested\nNext\nline');
+    expect(elementText(element('<span>inline</span> <b>words</b>'))).toBe('inline words');
+  });
+});

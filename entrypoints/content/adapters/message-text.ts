@@ -10,30 +10,45 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA']);
 
-/** Text of an element with line breaks where the page shows them. Hidden quoted blocks are skipped. */
+/**
+ * Text of an element with line breaks where the page shows them, as a browser's innerText would: one break between
+ * block elements, a blank line between paragraphs, a break per `<br>`. Hidden parts and quoted mail are skipped.
+ */
 export function elementText(root: Element): string {
-  const parts: string[] = [];
+  let out = '';
+  let pendingBreaks = 0;
+  const requestBreaks = (count: number) => {
+    if (out) pendingBreaks = Math.max(pendingBreaks, count);
+  };
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
-      parts.push((node.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' '));
+      const text = (node.nodeValue ?? '').replace(/[ \t\r\n]+/g, ' ');
+      if (!text.trim()) {
+        if (!pendingBreaks && out && !out.endsWith(' ')) out += ' ';
+        return;
+      }
+      if (pendingBreaks) out += '\n'.repeat(pendingBreaks);
+      pendingBreaks = 0;
+      out += text;
       return;
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (SKIPPED_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
-    if (isQuotedHistory(el)) return;
     const tag = el.tagName.toUpperCase();
+    if (SKIPPED_TAGS.has(tag) || el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
+    if (isQuotedHistory(el)) return;
     if (tag === 'BR') {
-      parts.push('\n');
+      out += '\n'.repeat(pendingBreaks) + '\n';
+      pendingBreaks = 0;
       return;
     }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) parts.push('\n');
+    const breaks = tag === 'P' ? 2 : BLOCK_TAGS.has(tag) ? 1 : 0;
+    if (breaks) requestBreaks(breaks);
     for (const child of Array.from(el.childNodes)) walk(child);
-    if (block) parts.push('\n');
+    if (breaks) requestBreaks(breaks);
   };
   walk(root);
-  return tidy(parts.join(''));
+  return tidy(out);
 }
 
 /** Quoted earlier mails as mail clients and helpdesks mark them up. */

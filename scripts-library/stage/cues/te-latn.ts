@@ -1,0 +1,122 @@
+import type { LanguageCues } from './types';
+
+/**
+ * Romanized Telugu. Matched on the spelling-tolerant key ("cheyyandi/cheyandi", "dhanyavadalu/dhanyavaadalu"
+ * meet). English words are caught by the English cues.
+ */
+export const teLatn: LanguageCues = {
+  lang: 'te-Latn',
+  negation: 'after',
+  phrases: {
+    greet: ['^namaskaram', '^namaskaramu', '^namaste', '^hello andi', '^hi andi', '^hello sir', '^hello madam', '^hai andi'],
+    welcome: ['sampradinchinanduku', 'contact chesinanduku', 'naa peru', 'na peru', 'matladutunnanu', 'team nundi', 'support nundi', 'swagatam'],
+    help_offer: ['ela help', 'ela sahayam', 'emi sahayam', 'em sahayam', 'ela saayam', 'emi cheyagalanu', 'em cheyagalanu', 'meeku ela'],
+    small_talk: [
+      'pelli', 'koduku', 'kuthuru', 'amma', 'nanna', 'akka', 'tammudu', 'friends', 'exam', 'trip', 'jwaram', 'function', 'first salary', 'salary', 'special',
+      'ela unnaru', 'ela unnav', 'bagunnara', 'baagunnara', 'kshemama', 'vaatavaranam', 'varsham', 'vanalu', 'enda', 'chali',
+      'weather', 'panduga', 'deepavali', 'sankranti', 'ugadi', 'dasara', 'selavu', 'holiday', 'cricket', 'match', 'e ooru',
+      'ekkada nundi', 'mee ooru', 'family', 'kutumbam', 'pillalu', 'coffee', 'tea', 'bhojanam', 'bhojanam ayyinda', 'haha',
+      'hyderabad', 'vijayawada', 'vizag', 'annattu',
+    ],
+    small_talk_reply: ['bagunnanu', 'baagunnanu', 'bagane unnanu', 'kshemam', 'meeru ela', 'ikkada kuda', 'ikkada kooda', 'avunu', 'nijame', 'haha avunu', 'meeku kuda', 'meeku kooda'],
+    personal_wish: ['shubhakankshalu', 'subhakankshalu', 'abhinandanalu', 'happy journey', 'enjoy cheyandi', 'jagratta', 'jagrattaga undandi'],
+    praise: ['chala opika', 'opikaga', 'chala help', 'chala sahayam', 'manchi seva', 'super service', 'adbhutam', 'meeru super'],
+    need: [
+      'kavali', 'kaavali', 'kavalandi', 'anukuntunnanu', 'cheyali', 'cheyyali', 'telusukovali', 'adagali', 'oka doubt',
+      'oka prashna', 'doubt', 'help cheyandi', 'help cheyyandi', 'sahayam cheyandi', 'ela cheyali', 'ela cheyyali', 'ela marchali',
+      'ela', 'cheyagalara', 'veelavutunda', 'gurinchi', 'sambandhinchi', 'marchali', 'cancel cheyali', 'entha', 'enduku', 'eppudu',
+      'ekkada', 'inko', 'inkokati', 'check cheyandi', 'chudandi', 'cheppandi',
+    ],
+    problem: [
+      'raaledu', 'raledu', 'andaledu', 'dorakaledu', 'work avvatledu', 'work avvaledu', 'work kavadam ledu', 'pani cheyyatledu',
+      'pani cheyatledu', 'panicheyyatledu', 'avvatledu', 'avvaledu', 'kavatledu', 'open avvatledu', 'login avvatledu', 'kudaratledu',
+      'samasya', 'problem', 'issue', 'ibbandi', 'tappu', 'error', 'rendu sarlu', 'double', 'ekkuva', 'padaindi', 'damage', 'late',
+      'aalasyam', 'aagipoyindi', 'block', 'kanipinchatledu', 'poyindi', 'cut ayyindi', 'cut aindi', 'slow', 'net ledu',
+      'signal ledu', 'current ledu',
+    ],
+    ask_detail: [
+      'share cheyagalara', 'share cheyandi', 'cheppagalara', 'cheppandi', 'teliyajeyandi', 'ivvagalara', 'ivvandi', 'pampandi',
+      'pampagalara', 'confirm cheyandi', 'order number', 'order id', 'registered', 'mobile number', 'email id', 'edi', 'e device',
+      'eppati nundi', 'eppatinunchi', 'e error', 'e message', 'screenshot', 'details', 'vivaralu', 'last 4', 'chivari naalugu',
+      'amount', 'date',
+    ],
+    detail: ['naa number', 'na number', 'naa order', 'ninna', 'ninnati nundi', 'avunu', 'kaadu', 'ledu', 'idigo', 'pampanu', 'vaadutunnanu'],
+    instruction: [
+      'try cheyandi', 'try cheyyandi', 'prayatninchandi', 'cheyandi', 'cheyyandi', 'malli', 'tirigi', 'vellandi', 'open cheyandi',
+      'click cheyandi', 'tap cheyandi', 'nokkandi', 'select cheyandi', 'enchukondi', 'restart cheyandi', 'update cheyandi',
+      'clear cheyandi', 'logout cheyandi', 'login avvandi', 'off chesi', 'on cheyandi', 'enter cheyandi', 'mundu', 'modata',
+      'tarvata', 'taruvata', 'aa tarvata', 'settings lo', 'app lo', 'link lo', 'button', 'option',
+    ],
+    action_done: [
+      'chesanu', 'chesaanu', 'chesesanu', 'chesamu', 'chesaamu', 'pampanu', 'pampinchanu', 'reset chesanu', 'refund chesanu',
+      'process chesanu', 'escalate chesanu', 'ticket create', 'complaint register', 'marchanu', 'marchesanu', 'sari chesanu',
+      'fix chesanu', 'activate chesanu', 'maa vaipu nundi', 'naa vaipu nundi', 'cancel chesanu',
+    ],
+    info: [
+      'vastundi', 'vastadi', 'andutundi', 'credit avutundi', 'refund avutundi', 'avutundi', 'avtundi', 'working days', 'rojullo',
+      'gantallo', 'varaku', 'karanam', 'endukante', 'policy', 'link', 'available', 'charge', 'status', 'check chesanu', 'chusanu',
+      'system lo', 'technician', 'engineer', 'vastaru', 'call chestaru', 'teliyajestamu', 'update istamu', 'sari avutundi',
+    ],
+    check_fix: ['work avutunda', 'pani chestunda', 'ayyinda', 'ayinda', 'sari ayyinda', 'ippudu try', 'ippudu chudandi', 'kanipistunda', 'login ayyinda', 'vachinda', 'andinda'],
+    accept: [
+      '^sare', '^sarenandi', '^ok', '^okay', '^alage', '^avunu', '^ardhamaindi', '^artham ayyindi', 'try chestanu', 'try chesta',
+      'chestanu', 'chesta', 'oka nimisham', 'okka nimisham', 'aagandi', 'ayyindi', 'aindi', 'ayipoyindi', 'work avutundi',
+      'pani chestondi', 'vachindi', 'vacchindi', 'andindi', 'dorikindi', 'kanipistondi', 'login ayyindi', 'sari ayyindi',
+    ],
+    step_question: ['ekkada undi', 'ekkadundi', 'e button', 'e option', 'kanipinchatledu', 'dorakatledu', 'cheyala', 'cheyyala', 'tarvata emi', 'tarvata em', 'em cheyali', 'emi cheyali'],
+    apology: ['kshaminchandi', 'kshamapana', 'kshamapanalu', 'sorry andi', 'sorry', 'chintistunnamu'],
+    company_fault: ['aalasyaniki', 'delay ki', 'confusion ki', 'maa vaipu', 'maa vaipu delay', 'maa vaipu nundi tappu', 'asoukaryaniki', 'ibbandiki', 'inconvenience ki', 'maa tappu', 'maa porapatu', 'jaragakudadu', 'wait cheyinchinanduku'],
+    empathy: [
+      'nyayame', 'nyayam', 'mee asahanam', 'meeru cheppindi correct','ardham chesukogalanu', 'ardham chesukunnanu', 'ardham avutondi', 'ardham avutundi', 'ardham ayyindi', 'mee badha', 'mee ibbandi', 'mee kopam', 'meeru cheppindi nijame', 'chirakuga untundi', 'kashtamga untundi', 'opikaku dhanyavadalu'],
+    reassure: ['nene swayanga', 'vyaktigatanga', 'personally', 'hami istunnanu', 'nammandi', 'priority', 'malli jaragadu', 'tappakunda', 'khachitanga'],
+    thanks: ['dhanyavadalu', 'dhanyavaadalu', 'dhanyavadamulu', 'krutagnatalu', 'chala thanks', 'thanks andi', 'thank you andi'],
+    bye: ['bye andi', 'vellostanu', 'malli kaluddam', 'shubhadinam', 'manchi roju', 'good night'],
+    thats_all: ['^anthe', '^inthe', 'inkemi ledu', 'inkem ledu', 'inka emi ledu', 'emi ledu', 'em ledu', 'chalu', 'antha sare', 'antha bagundi', 'antha ok'],
+    anything_else: ['inkemaina', 'inka emaina', 'inkedaina', 'maredaina', 'inka edaina', 'vere edaina', 'inke sahayam', 'vere doubt'],
+    survey: ['rating', 'feedback', 'survey', 'star', 'rate cheyandi'],
+    resolved: ['santosham', 'santhosham', 'anandanga undi', 'parvaledu', 'farvaledu', 'samasya ledu', 'problem ledu', 'eppudaina', 'sari ayyindi', 'swagatam'],
+    checkin: ['telusukovalani', 'adagalani', 'follow up', 'followup', 'sarigga unda', 'bagane unda', 'vachinda', 'andinda', 'work avutunda', 'ela undi', 'gatasari', 'cheppinattu'],
+    earlier_ref: [
+      'gata vaaram', 'poyina vaaram', 'poina vaaram', 'gata nela', 'poyina nela', 'konni rojula kritam', 'rojula kritam', 'kritam',
+      'mundu', 'intaku mundu', 'gatamlo', 'gatasari', 'idivarake', 'raasanu', 'rasanu', 'contact chesanu', 'matladanu',
+      'complaint chesanu', 'complaint number', 'ticket', 'ade samasya', 'ade problem', 'malli', 'cheppaaru', 'chepparu', 'naa refund',
+      'refund', 'replacement', 'aa roju', 'ninna',
+    ],
+    update_req: ['emaina update', 'edaina update', 'update enti', 'update', 'status enti', 'inka wait', 'wait chestunnanu', 'ippati varaku', 'ippatiki', 'emaindi', 'em ayyindi', 'eppudu vastundi'],
+    report_back: ['baga work avutundi', 'baga pani chestondi', 'sarigga undi', 'bagane undi', 'vachesindi', 'vachindi', 'andindi', 'credit ayyindi', 'appati nundi', 'problem ledu', 'cheppalani'],
+    complaint: [
+      'sari kaadu', 'sarikadu',
+      'chetta', 'worst', 'daarunam', 'darunam', 'chala chedda', 'chedda service', 'panikiraani', 'panikirani', 'time waste',
+      'mosam', 'dongalu', 'abaddham', 'abaddam', 'siggu', 'siggu ledu', 'accept cheyanu', 'reply ledu', 'samadhanam ledu',
+      'pattinchukovatledu', 'anyayam', 'bharinchalenu', 'idem service', 'em service', 'daridram', 'neechamaina',
+    ],
+    frustration: [
+      'nirasha', 'visugu', 'chiraku', 'chiragga', 'visigipoyanu', 'alasipoyanu', 'badha@0.6', 'asantrupti', 'santrupti ledu',
+      'santosham ledu', 'santhoshanga lenu', 'nammakam ledu', 'nammakam poyindi', 'enni rojulu', 'entha kaalam', 'enthasepu',
+      'prathisari@0.5', 'prati sari@0.5', 'emi jaragaledu', 'ayyo', 'evaraina unnara', 'opika poyindi', 'tension@0.5',
+    ],
+    anger: ['kopam', 'kopamga', 'aagraham', 'murkhulu', 'pichi', 'buddhi ledu', 'telivi ledu', 'noru musuko'],
+    threat: [
+      'use cheyyanu', 'use cheyanu', 'inka vadanu', 'vadanu',
+      'account close', 'account cancel', 'cancel chestanu', 'vadilestanu', 'manestanu', 'vere company', 'inko company',
+      'consumer court', 'consumer forum', 'court', 'case vestanu', 'police', 'complaint chestanu', 'social media', 'twitter', 'inkeppudu',
+      'malli konanu', 'port chestanu', 'uninstall', 'manager', 'pai adhikari',
+    ],
+    repeat: [
+      'moodu sarlu',
+      'moodosari', 'mudosari', 'moodo sari', 'rendosari', 'rendo sari', 'naalugosari', 'ennisarlu', 'enni sarlu', 'chalasarlu',
+      'chala sarlu', 'malli malli', 'pade pade', 'mundhe cheppanu', 'mundu cheppanu',
+      'ippatike cheppanu', 'ade samadhanam',
+    ],
+    still: ['inka', 'ippatiki', 'ippati varaku', 'vaaram nundi', 'rojula nundi', 'rojuluga', 'nela nundi', 'ayina'],
+    trying: ['try chestanu', 'try chesta', 'chestanu', 'chesta', 'oka nimisham', 'okka nimisham', 'chustanu', 'chusta', 'chesi chustanu'],
+    sarcasm: ['chala manchi service', 'super service', 'wow', 'wah', 'waah', 'bhale', 'shabash', 'baagundi mee service', 'mee service'],
+    urgency: ['urgent', 'atyavasaram', 'ventane', 'takshanam', 'eerojey', 'twaraga', 'tondaraga'],
+    positive: ['santosham', 'santhosham', 'santrupti', 'bagundi', 'baagundi', 'manchi', 'super', 'adbhutam'],
+    negative: ['samasya', 'problem', 'ibbandi', 'badha', 'tension'],
+    negator: ['ledu', 'ledhu', 'ledandi', 'levu', 'kaadu', 'kadu', 'vaddu', 'lekunda', 'kudaradu', '*ledu', '*lenu', '*tledu'],
+    intensifier: ['chala', 'chaala', 'maree', 'ento', 'baga', 'purtiga', 'assalu', 'asalu', 'emaatram', 'chala chala'],
+    downtoner: ['konchem', 'kaasta', 'koddiga'],
+    question_word: ['^emi', '^em', '^enti', '^ela', '^enduku', '^eppudu', '^ekkada', '^edi', '^evaru', '^entha', 'enti', 'ela'],
+  },
+};
