@@ -176,6 +176,13 @@ describe('chatwoot adapter: broken markup', () => {
     expect(chatwootAdapter.findEditor(doc)).toBeNull();
   });
 
+  it('reads the older list even when its panel class is missing', () => {
+    const doc = load('legacy-whatsapp-hi.html');
+    doc.querySelector('.conversation-panel')!.className = '';
+    expect(chatwootAdapter.detect(URL_HERE, doc)).toBe(true);
+    expect(chatwootAdapter.read(doc)!.messages.map((m) => m.speaker)).toEqual(['customer', 'agent', 'customer']);
+  });
+
   it('does not throw on bubbles without text containers', () => {
     const doc = load('legacy-whatsapp-hi.html');
     for (const el of Array.from(doc.querySelectorAll('.text-content'))) el.remove();

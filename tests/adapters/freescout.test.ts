@@ -115,6 +115,12 @@ describe('freescout adapter: Hindi phone conversation', () => {
     ]);
   });
 
+  it('does not take the localised "you" of the agent\'s own threads for a name', () => {
+    const local = load('phone-hi-recharge.html');
+    local.querySelector('.nav-user')!.remove();
+    expect(freescoutAdapter.read(local)!.agentName).toBeNull();
+  });
+
   it('reads the phone channel, the Hindi subject and names', () => {
     expect(reading.channel).toBe('phone');
     expect(reading.subject).toBe('रिचार्ज हुआ लेकिन बैलेंस नहीं आया');
@@ -195,6 +201,12 @@ describe('freescout adapter: broken markup', () => {
     const reading = freescoutAdapter.read(doc)!;
     expect(reading.messages[0]!.text).toMatch(/^ग्राहक ने फोन पर बताया/);
     expect(reading.messages[0]!.text).not.toContain('फ़ॉरवर्ड');
+  });
+
+  it('still reads typed threads when the thread list lost its id', () => {
+    const doc = load('email-en-refund.html');
+    doc.getElementById('conv-layout-main')!.removeAttribute('id');
+    expect(freescoutAdapter.read(doc)!.messages.map((m) => m.speaker)).toEqual(['customer', 'agent', 'customer']);
   });
 
   it('copes with an empty document', () => {

@@ -131,14 +131,23 @@ describe('gmail adapter: inbox without an open thread', () => {
 });
 
 describe('gmail adapter: broken markup', () => {
-  it('treats everyone as the customer when the account cannot be identified', () => {
+  it('takes the thread opener as the customer when the account cannot be identified', () => {
     const doc = load('thread-te-alias-splitpane.html');
     doc.querySelector('a[href*="SignOutOptions"]')!.remove();
     doc.querySelector('input[name="from"]')!.remove();
     doc.title = 'Gmail';
     const reading = gmailAdapter.read(doc)!;
-    expect(reading.messages.map((m) => m.speaker)).toEqual(['customer', 'customer', 'customer']);
-    expect(reading.agentName).toBeNull();
+    expect(reading.messages.map((m) => m.speaker)).toEqual(['customer', 'agent', 'customer']);
+    expect(reading.agentName).toBe('Vastra Sarees సహాయం');
+  });
+
+  it('reads messages marked only by Gmail classes, without message ids', () => {
+    const doc = load('thread-en-damaged-order.html');
+    for (const el of Array.from(doc.querySelectorAll('[data-message-id]'))) {
+      el.removeAttribute('data-message-id');
+      el.removeAttribute('data-legacy-message-id');
+    }
+    expect(gmailAdapter.read(doc)!.messages.map((m) => m.speaker)).toEqual(['customer', 'agent', 'customer']);
   });
 
   it('still recognises the account through its "me" chips in English', () => {

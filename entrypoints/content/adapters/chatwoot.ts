@@ -18,6 +18,8 @@ const selectors = {
   privateLock: '.i-lucide-lock-keyhole, .i-lucide-lock',
   // Older markup
   legacyItem: 'li.left, li.right, li.center',
+  /** Chatwoot's own text wrapper inside an older bubble: enough to recognise the list without `.conversation-panel`. */
+  legacyMarker: 'li.left .message-text__wrap, li.right .message-text__wrap',
   legacyBubble: '.bubble',
   legacyText: '.message-text__wrap .text-content, .text-content',
   legacyTime: '.message-text--metadata .time',
@@ -165,37 +167,47 @@ export const chatwootAdapter: SiteAdapter = {
   label: 'Chatwoot',
 
   detect(_url, doc) {
-    if (doc.querySelector(selectors.container)) return true;
+    if (doc.querySelector(selectors.container) || doc.querySelector(selectors.legacyMarker)) return true;
     const list = doc.querySelector(selectors.messageList);
     return Boolean(list?.querySelector('li.left .bubble, li.right .bubble, li.center'));
   },
 
   read(doc): ConversationReading | null {
-    const list = messageList(doc);
-    const scope: ParentNode | null = list ?? (doc.querySelector(selectors.container) ? doc : null);
-    if (!scope) return null;
-    const hasCurrent = scope.querySelector(selectors.container) !== null;
-    const messages = hasCurrent ? currentMessages(scope) : legacyMessages(scope);
-    if (!hasCurrent && !scope.querySelector(selectors.legacyItem)) return null;
-    return {
-      messages,
-      ticketId: ticketIdFrom(doc),
-      subject: null,
-      customerName: customerName(doc),
-      agentName: agentName(doc, list),
-      channel: channelOf(scope),
-      certainty: 'adapter',
-    };
+    try {
+      const list = messageList(doc);
+      const looseMarkup = doc.querySelector(selectors.container) ?? doc.querySelector(selectors.legacyMarker);
+      const scope: ParentNode | null = list ?? (looseMarkup ? doc : null);
+      if (!scope) return null;
+      const hasCurrent = scope.querySelector(selectors.container) !== null;
+      const messages = hasCurrent ? currentMessages(scope) : legacyMessages(scope);
+      if (!hasCurrent && !scope.querySelector(selectors.legacyItem)) return null;
+      return {
+        messages,
+        ticketId: ticketIdFrom(doc),
+        subject: null,
+        customerName: customerName(doc),
+        agentName: agentName(doc, list),
+        channel: channelOf(scope),
+        certainty: 'adapter',
+      };
+    } catch {
+      // A page that breaks our assumptions yields no reading; the generic reader takes over.
+      return null;
+    }
   },
 
   findEditor(doc) {
-    const boxes = Array.from(doc.querySelectorAll(selectors.replyBox)).filter((box) => !isHiddenByMarkup(box));
-    for (const box of boxes) {
-      const editor = box.querySelector(selectors.editor) ?? box.querySelector(selectors.plainEditor);
-      if (isHtmlElement(editor)) return editor;
+    try {
+      const boxes = Array.from(doc.querySelectorAll(selectors.replyBox)).filter((box) => !isHiddenByMarkup(box));
+      for (const box of boxes) {
+        const editor = box.querySelector(selectors.editor) ?? box.querySelector(selectors.plainEditor);
+        if (isHtmlElement(editor)) return editor;
+      }
+      const loose = firstShown(doc, selectors.editor);
+      return isHtmlElement(loose) ? loose : null;
+    } catch {
+      return null;
     }
-    const loose = firstShown(doc, selectors.editor);
-    return isHtmlElement(loose) ? loose : null;
   },
 
   conversationRoot(doc) {

@@ -9,10 +9,12 @@ const selectors = {
   layout: '#conv-layout',
   threadList: '#conv-layout-main',
   thread: '.thread',
+  typedThread: '.thread[class*="thread-type-"]',
   /** Class tokens on `.thread`: customer mail, agent reply; notes, line items (status changes) and drafts are skipped. */
   customerType: 'thread-type-customer',
   agentType: 'thread-type-message',
   threadPerson: '.thread-person strong',
+  threadPersonLink: '.thread-person a[href]',
   threadContent: '.thread-content',
   threadBody: '.thread-body',
   /** Inside `.thread-body` but not the message: bounce/forward alerts, "edited by", "customer viewed", attachments. */
@@ -40,8 +42,12 @@ interface ThreadReading {
   person: string | null;
 }
 
+/** The thread list; pages that drop its id still hold typed `.thread` blocks inside the conversation layout. */
 function threadsRoot(doc: Document): Element | null {
-  return doc.querySelector(selectors.threadList);
+  const list = doc.querySelector(selectors.threadList);
+  if (list) return list;
+  const scope = doc.querySelector(selectors.layout) ?? doc.body;
+  return scope?.querySelector(selectors.typedThread) ? scope : null;
 }
 
 function speakerOf(thread: Element): Message['speaker'] | null {
@@ -72,12 +78,22 @@ function threadTime(thread: Element): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-function readThread(thread: Element): ThreadReading | null {
+/**
+ * The author's name, except on the signed-in agent's own threads, which say "you" in the UI language; they are
+ * recognised by the profile link of the user id FreeScout puts on `<body data-auth_user_id>`.
+ */
+function personOf(thread: Element, authUserId: string | null): string | null {
+  const href = thread.querySelector(selectors.threadPersonLink)?.getAttribute('href') ?? '';
+  if (authUserId && new RegExp(`/users/profile/${authUserId}(?:$|[/?#])`).test(href)) return null;
+  return textOf(thread, selectors.threadPerson);
+}
+
+function readThread(thread: Element, authUserId: string | null): ThreadReading | null {
   const speaker = speakerOf(thread);
   if (!speaker) return null;
   const text = bodyText(thread);
   if (!text) return null;
-  return { message: { speaker, text, at: threadTime(thread) }, person: textOf(thread, selectors.threadPerson) };
+  return { message: { speaker, text, at: threadTime(thread) }, person: personOf(thread, authUserId) };
 }
 
 function channelOf(doc: Document): Channel {
@@ -108,38 +124,47 @@ export const freescoutAdapter: SiteAdapter = {
 
   detect(_url, doc) {
     const layout = doc.querySelector(selectors.layout);
-    if (!layout) return false;
-    return Boolean(layout.querySelector(selectors.threadList) ?? doc.querySelector(selectors.subject));
+    if (layout && (layout.querySelector(selectors.threadList) ?? doc.querySelector(selectors.subject))) return true;
+    // Without the layout wrapper: typed threads next to FreeScout's subject bar.
+    return doc.querySelector(selectors.typedThread) !== null && doc.querySelector(selectors.subject) !== null;
   },
 
   read(doc): ConversationReading | null {
-    const root = threadsRoot(doc);
-    if (!root) return null;
-    const readings = Array.from(root.querySelectorAll(selectors.thread))
-      .filter((thread) => !isHiddenByMarkup(thread, root))
-      .map(readThread)
-      .filter((reading): reading is ThreadReading => reading !== null);
-    // FreeScout lists the newest thread first; the times decide in case a setting or module flips it.
-    const ordered = oldestFirst(readings, (t) => t.message.at, 'newest-first');
-    // "you" marks the signed-in agent's own replies, so the navbar is the better source for the agent's name.
-    const agentFromThreads = lastPersonOf(ordered, 'agent');
-    return {
-      messages: ordered.map((t) => t.message),
-      ticketId: ticketNumber(doc),
-      subject: textOf(doc, selectors.subject),
-      customerName: textOf(doc, selectors.customerName) ?? lastPersonOf(ordered, 'customer'),
-      agentName: textOf(doc, selectors.signedInUser) ?? (agentFromThreads && !/^you$/i.test(agentFromThreads) ? agentFromThreads : null),
-      channel: channelOf(doc),
-      certainty: 'adapter',
-    };
+    try {
+      const root = threadsRoot(doc);
+      if (!root) return null;
+      const authUserId = doc.body?.getAttribute('data-auth_user_id')?.replace(/\D/g, '') || null;
+      const readings = Array.from(root.querySelectorAll(selectors.thread))
+        .filter((thread) => !isHiddenByMarkup(thread, root))
+        .map((thread) => readThread(thread, authUserId))
+        .filter((reading): reading is ThreadReading => reading !== null);
+      // FreeScout lists the newest thread first; the times decide in case a setting or module flips it.
+      const ordered = oldestFirst(readings, (t) => t.message.at, 'newest-first');
+      return {
+        messages: ordered.map((t) => t.message),
+        ticketId: ticketNumber(doc),
+        subject: textOf(doc, selectors.subject),
+        customerName: textOf(doc, selectors.customerName) ?? lastPersonOf(ordered, 'customer'),
+        agentName: textOf(doc, selectors.signedInUser) ?? lastPersonOf(ordered, 'agent'),
+        channel: channelOf(doc),
+        certainty: 'adapter',
+      };
+    } catch {
+      // A page that breaks our assumptions yields no reading; the generic reader takes over.
+      return null;
+    }
   },
 
   findEditor(doc) {
-    const block = doc.querySelector(selectors.replyBlock) ?? doc;
-    const rich = block.querySelector(selectors.richEditor) ?? doc.querySelector(selectors.richEditor);
-    if (isHtmlElement(rich)) return rich;
-    const plain = block.querySelector(selectors.plainEditor);
-    return isHtmlElement(plain) ? plain : null;
+    try {
+      const block = doc.querySelector(selectors.replyBlock) ?? doc;
+      const rich = block.querySelector(selectors.richEditor) ?? doc.querySelector(selectors.richEditor);
+      if (isHtmlElement(rich)) return rich;
+      const plain = block.querySelector(selectors.plainEditor);
+      return isHtmlElement(plain) ? plain : null;
+    } catch {
+      return null;
+    }
   },
 
   conversationRoot(doc) {

@@ -15,7 +15,7 @@ import { findReplyEditor } from './generic/editor';
 import { type Thread, findThread } from './generic/find-thread';
 import { layoutMeasure } from './generic/layout';
 import { channelOf, ownAgentName, subjectNear, ticketNumber } from './generic/page-facts';
-import { type ItemFacts, readItem } from './generic/read-item';
+import { type ItemFacts, readItemCached } from './generic/read-item';
 import { isSelfName, namesMatch, resolveSides } from './generic/sides';
 import {
   STRONG_CONVERSATION_WORDS, SYSTEM_TEXT, VETO_SCHEMA, VETO_WORDS, classNamesOf, selectors, wordsOf,
@@ -37,10 +37,14 @@ function isRightToLeft(doc: Document): boolean {
   return [doc.documentElement, doc.body].some((el) => el?.getAttribute('dir')?.toLowerCase() === 'rtl');
 }
 
-/** Lines without an author or a side that are events ("Status changed"), or short asides among signed messages. */
-function isUnsignedEvent(facts: ItemFacts, mostAreSigned: boolean): boolean {
+/**
+ * Lines without an author or a side that are events ("Status changed"), short asides among signed messages, or
+ * lines drawn centred where most lines are not.
+ */
+function isUnsignedEvent(facts: ItemFacts, mostAreSigned: boolean, fewAreCentered: boolean): boolean {
   if (facts.author || facts.cues.some((cue) => cue.weight >= 2)) return false;
   if (facts.text.length < 160 && SYSTEM_TEXT.test(facts.text)) return true;
+  if (fewAreCentered && facts.centered) return true;
   return mostAreSigned && facts.text.length < 80;
 }
 
@@ -48,7 +52,7 @@ function isUnsignedEvent(facts: ItemFacts, mostAreSigned: boolean): boolean {
 function inConversationOrder(messages: ItemFacts[], container: Element): ItemFacts[] {
   let rising = 0;
   let falling = 0;
-  const times = messages.map((message) => (message.at ? Date.parse(message.at) : NaN)).filter((time) => !Number.isNaN(time));
+  const times = messages.map((message) => message.sortTime).filter((time): time is number => time !== null);
   for (let index = 1; index < times.length; index += 1) {
     if (times[index]! > times[index - 1]!) rising += 1;
     else if (times[index]! < times[index - 1]!) falling += 1;
@@ -64,9 +68,12 @@ function analyse(doc: Document): Analysis | null {
   const thread = findThread(doc);
   if (!thread) return null;
   const rtl = isRightToLeft(doc);
-  const facts = thread.items.map((item) => readItem(item, rtl));
+  const facts = thread.items.map((item, index) => readItemCached(item, rtl, thread.sizes?.[index] ?? -1));
   const mostAreSigned = facts.filter((item) => item.author).length >= 0.6 * facts.length;
-  const kept = facts.filter((item) => item.kind === 'message' && item.text && !isUnsignedEvent(item, mostAreSigned));
+  const fewAreCentered = facts.filter((item) => item.centered).length * 2 < facts.length;
+  const kept = facts.filter(
+    (item) => item.kind === 'message' && item.text && !isUnsignedEvent(item, mostAreSigned, fewAreCentered),
+  );
   const messages = inConversationOrder(kept, thread.container);
   const agentName = ownAgentName(doc, thread.container);
   const { sides, evidenced } = resolveSides(messages, { agentName, measure: layoutMeasure(thread.container, rtl) });

@@ -6,13 +6,13 @@ import { firstShown, isHiddenByMarkup, isHtmlElement, outermost } from './dom-vi
 /**
  * Gmail's thread view. Gmail's class names are generated but have stayed stable for years; every lookup has a
  * fallback on attributes (email=, data-message-id, role) that carry meaning. The customer is whoever is not the
- * signed-in account (or one of its send-as addresses).
+ * signed-in account (or one of its send-as addresses); with no sign of the account, whoever opened the thread.
  */
 const selectors = {
   subject: 'h2.hP',
   main: '[role="main"]',
   /** One per message, expanded (`.adn`) or collapsed; the outermost element carrying the id is the message. */
-  message: '[data-message-id], [data-legacy-message-id]',
+  message: '[data-message-id], [data-legacy-message-id], .adn, .adf, .kv',
   sender: '.gD[email], .zF[email], .yP[email], h3 [email], [email][name]',
   time: '.g3[title], span[title][alt], .g3',
   body: '.a3s',
@@ -25,7 +25,9 @@ const selectors = {
   personChip: '[email]',
   /** Markup only Gmail's mail views have: thread heading, list rows, legacy ids, compose bodies. */
   gmailShell: 'h2.hP, tr.zA, [data-legacy-thread-id], [data-legacy-message-id], div[g_editable="true"]',
-  editor: 'div[contenteditable="true"][g_editable="true"], div.Am[contenteditable="true"], .M9 [contenteditable="true"][role="textbox"]',
+  editor:
+    'div[contenteditable="true"][g_editable="true"], div.Am[contenteditable="true"], .M9 [contenteditable="true"][role="textbox"], ' +
+    'div[contenteditable="true"][aria-label="Message Body"]',
 } as const;
 
 const EMAIL_PATTERN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -86,12 +88,34 @@ interface MessageReading {
   senderName: string | null;
 }
 
-function readMessage(el: Element, account: Account): MessageReading | null {
+interface Sender {
+  email: string;
+  name: string | null;
+}
+
+function senderOf(el: Element): Sender | null {
   const sender = el.querySelector(selectors.sender);
   const email = (sender?.getAttribute('email') ?? '').toLowerCase();
-  const senderName = sender?.getAttribute('name')?.trim() || sender?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  if (!sender || (!email && !senderName)) return null;
-  const speaker: Message['speaker'] = account.addresses.has(email) ? 'agent' : 'customer';
+  const name = sender?.getAttribute('name')?.trim() || sender?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  if (!sender || (!email && !name)) return null;
+  return { email, name };
+}
+
+/**
+ * Whether a sender is the agent. Without any sign of the signed-in account, the person who opened the thread is taken
+ * as the customer and everyone else as the team: support mailboxes mostly answer threads customers start.
+ */
+function isAgent(sender: Sender, account: Account, opener: Sender | null): boolean {
+  if (account.addresses.size) return account.addresses.has(sender.email);
+  if (!opener) return false;
+  return sender.email ? sender.email !== opener.email : sender.name !== opener.name;
+}
+
+function readMessage(el: Element, account: Account, opener: Sender | null): MessageReading | null {
+  const sender = senderOf(el);
+  if (!sender) return null;
+  const senderName = sender.name;
+  const speaker: Message['speaker'] = isAgent(sender, account, opener) ? 'agent' : 'customer';
   const bodyEl = el.querySelector(selectors.body) ?? el.querySelector(selectors.collapsedSnippet);
   const text = bodyEl ? messageText(bodyEl) : '';
   if (!text) return null;
@@ -124,35 +148,44 @@ export const gmailAdapter: SiteAdapter = {
   },
 
   read(doc): ConversationReading | null {
-    const scope = threadScope(doc);
-    if (!scope) return null;
-    const account = signedInAccount(doc, scope);
-    const elements = outermost(Array.from(scope.querySelectorAll(selectors.message)));
-    const readings = elements
-      .filter((el) => !isHiddenByMarkup(el, scope))
-      .map((el) => readMessage(el, account))
-      .filter((r): r is MessageReading => r !== null);
-    return {
-      messages: readings.map((r) => r.message),
-      ticketId: threadId(scope, doc),
-      subject: textOf(scope, selectors.subject) ?? textOf(doc, selectors.subject),
-      customerName: lastNameOf(readings, 'customer'),
-      agentName: account.name ?? lastNameOf(readings, 'agent'),
-      channel: 'email',
-      certainty: 'adapter',
-    };
+    try {
+      const scope = threadScope(doc);
+      if (!scope) return null;
+      const account = signedInAccount(doc, scope);
+      const elements = outermost(Array.from(scope.querySelectorAll(selectors.message))).filter((el) => !isHiddenByMarkup(el, scope));
+      const opener = elements.map(senderOf).find((s): s is Sender => s !== null) ?? null;
+      const readings = elements
+        .map((el) => readMessage(el, account, opener))
+        .filter((r): r is MessageReading => r !== null);
+      return {
+        messages: readings.map((r) => r.message),
+        ticketId: threadId(scope, doc),
+        subject: textOf(scope, selectors.subject) ?? textOf(doc, selectors.subject),
+        customerName: lastNameOf(readings, 'customer'),
+        agentName: account.name ?? lastNameOf(readings, 'agent'),
+        channel: 'email',
+        certainty: 'adapter',
+      };
+    } catch {
+      // A page that breaks our assumptions yields no reading; the generic reader takes over.
+      return null;
+    }
   },
 
   findEditor(doc) {
-    const active = doc.activeElement;
-    if (active && active.matches(selectors.editor) && isHtmlElement(active)) return active;
-    // The inline reply under the open thread first, then a compose window (new message or pop-out), newest last.
-    const scope = threadScope(doc);
-    const inThread = scope ? firstShown(scope, selectors.editor) : null;
-    if (isHtmlElement(inThread)) return inThread;
-    const shown = Array.from(doc.querySelectorAll(selectors.editor)).filter((el) => !isHiddenByMarkup(el));
-    const last = shown[shown.length - 1];
-    return isHtmlElement(last) ? last : null;
+    try {
+      const active = doc.activeElement;
+      if (active && active.matches(selectors.editor) && isHtmlElement(active)) return active;
+      // The inline reply under the open thread first, then a compose window (new message or pop-out), newest last.
+      const scope = threadScope(doc);
+      const inThread = scope ? firstShown(scope, selectors.editor) : null;
+      if (isHtmlElement(inThread)) return inThread;
+      const shown = Array.from(doc.querySelectorAll(selectors.editor)).filter((el) => !isHiddenByMarkup(el));
+      const last = shown[shown.length - 1];
+      return isHtmlElement(last) ? last : null;
+    } catch {
+      return null;
+    }
   },
 
   conversationRoot(doc) {

@@ -10,6 +10,8 @@ import { classTokens, firstShown, isHiddenByMarkup, isHtmlElement, outermost, sa
  * with confidence, `read` returns null so the generic reader takes over rather than guessing here.
  */
 const selectors = {
+  /** Markup only HubSpot's app has: its navigation, translated-string elements, the shared message component. */
+  hubspotShell: '#hs-nav-v4, i18n-string[data-key], [class*="CommonMessage__"], [data-test-id="primary-message-body-content"]',
   /** The thread column; the conversation list beside it holds previews of other threads and is never read. */
   thread:
     '[data-test-id="thread-history"], [data-test-id="thread-view"], [data-test-id="conversation-thread"], ' +
@@ -18,7 +20,7 @@ const selectors = {
   message:
     '[data-test-id="message"], [data-test-id="thread-message"], [data-test-id*="message-item"], ' +
     '[class*="CommonMessage__StyledMessageWrapper"], [class*="CommonMessage__StyledContentColumn"]',
-  body: '[data-test-id="primary-message-body-content"], [data-test-id="message-body"], [class*="MessageBody"]',
+  body: '[data-test-id="primary-message-body-content"], [data-test-id="message-body"], [class*="MessageBody__"]',
   sender: '[data-test-id="message-sender-name"], [data-test-id*="sender-name"], [class*="SenderName"], dt[data-message-metadata-type="from"] b',
   emailMeta: 'dt[data-message-metadata-type]',
   time: 'time[datetime], [data-test-id*="timestamp"][title], [data-test-id*="timestamp"] [title]',
@@ -149,7 +151,7 @@ export const hubspotAdapter: SiteAdapter = {
 
   detect(url, doc) {
     if (!HOSTS.includes(url.hostname)) return false;
-    return safeQueryAll(doc, `${selectors.body}, ${selectors.message}, ${selectors.thread}`).length > 0;
+    return safeQueryAll(doc, selectors.hubspotShell).length > 0;
   },
 
   read(doc): ConversationReading | null {

@@ -84,31 +84,40 @@ export const osticketAdapter: SiteAdapter = {
   },
 
   read(doc): ConversationReading | null {
-    const thread = doc.querySelector(selectors.thread);
-    if (!thread) return null;
-    const readings = Array.from(thread.querySelectorAll(selectors.entry))
-      .filter((entry) => !isHiddenByMarkup(entry, thread))
-      .map(readEntry)
-      .filter((r): r is EntryReading => r !== null);
-    const ordered = oldestFirst(readings, (r) => r.message.at, 'oldest-first');
-    return {
-      messages: ordered.map((r) => r.message),
-      ticketId: ticketNumber(doc),
-      subject: textOf(doc, selectors.subject),
-      customerName: textOf(doc, selectors.customerName) ?? lastAuthor(ordered, 'customer'),
-      agentName: textOf(doc, selectors.staffWelcome) ?? lastAuthor(ordered, 'agent'),
-      channel: channelOf(doc) ?? 'email',
-      certainty: 'adapter',
-    };
+    try {
+      const thread = doc.querySelector(selectors.thread);
+      if (!thread) return null;
+      const readings = Array.from(thread.querySelectorAll(selectors.entry))
+        .filter((entry) => !isHiddenByMarkup(entry, thread))
+        .map(readEntry)
+        .filter((r): r is EntryReading => r !== null);
+      const ordered = oldestFirst(readings, (r) => r.message.at, 'oldest-first');
+      return {
+        messages: ordered.map((r) => r.message),
+        ticketId: ticketNumber(doc),
+        subject: textOf(doc, selectors.subject),
+        customerName: textOf(doc, selectors.customerName) ?? lastAuthor(ordered, 'customer'),
+        agentName: textOf(doc, selectors.staffWelcome) ?? lastAuthor(ordered, 'agent'),
+        channel: channelOf(doc) ?? 'email',
+        certainty: 'adapter',
+      };
+    } catch {
+      // A page that breaks our assumptions yields no reading; the generic reader takes over.
+      return null;
+    }
   },
 
   findEditor(doc) {
-    const form = doc.querySelector(selectors.replyForm);
-    if (!form) return null;
-    const rich = form.querySelector(selectors.richEditor);
-    if (isHtmlElement(rich)) return rich;
-    const plain = form.querySelector(selectors.plainEditor);
-    return isHtmlElement(plain) ? plain : null;
+    try {
+      const form = doc.querySelector(selectors.replyForm);
+      if (!form) return null;
+      const rich = form.querySelector(selectors.richEditor);
+      if (isHtmlElement(rich)) return rich;
+      const plain = form.querySelector(selectors.plainEditor);
+      return isHtmlElement(plain) ? plain : null;
+    } catch {
+      return null;
+    }
   },
 
   conversationRoot(doc) {

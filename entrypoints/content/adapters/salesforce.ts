@@ -1,7 +1,7 @@
 import type { Channel, Message } from '@/scripts-library/schemas';
 import type { ConversationReading, SiteAdapter } from './types';
 import { messageText, textOf, timeOf } from './message-text';
-import { classTokens, firstShown, isHiddenByMarkup, isHtmlElement, outermost, safeQueryAll } from './dom-visibility';
+import { classTokens, isHiddenByMarkup, isHtmlElement, outermost, safeQueryAll } from './dom-visibility';
 import { oldestFirst } from './thread-order';
 
 /**
@@ -11,8 +11,11 @@ import { oldestFirst } from './thread-order';
  * and "created this case" items are not.
  */
 const selectors = {
+  /** Markup only Lightning record pages have (Aura/LWC component names), for detection next to the hostname. */
+  salesforceShell:
+    '.forceChatterFeedItem, .cuf-feedItem, .forceChatterFeed, .cuf-publisher, .forceChatterPublisherPresentationDesktop, ' +
+    '.forceHighlightsPanel, records-highlights2',
   activeTab: '.tabContent.active, .oneConsoleTab.active, .oneContent.active',
-  feed: '.cuf-feed, .forceChatterFeed, .slds-feed',
   item: '.forceChatterFeedItem, article.cuf-feedItem, .cuf-feedElement.cuf-feedItem, [data-type="EmailMessageEvent"], [data-type="CaseCommentPost"]',
   comment: '.cuf-commentItem, .forceChatterComment',
   emailBody: '.forceChatterEmailMessageBody, .cuf-emailBody, .emailMessageBody',
@@ -26,7 +29,9 @@ const selectors = {
   recordTitle:
     'records-highlights2 h1 lightning-formatted-text, .forceHighlightsPanel h1 lightning-formatted-text, .forceHighlightsPanel h1 .uiOutputText, h1 .slds-page-header__title, h1.slds-page-header__title',
   consoleTabTitle: '.tabBar .tabItem.active .title, [role="tab"][aria-selected="true"] .title',
-  publisher: '.cuf-publisher, .forceChatterPublisherPresentationDesktop, .runtime_sales_activitiesEmailComposer, .forcePublisher, [class*="EmailComposer"], [class*="emailComposer"]',
+  publisher:
+    '.cuf-publisher, .forceChatterPublisherPresentationDesktop, .runtime_sales_activitiesEmailComposer, .forcePublisher, ' +
+    'runtime_sales_activities-email-composer',
   editorFrame: 'iframe.cke_wysiwyg_frame, iframe[title*="Rich Text Editor"], iframe[title*="Editor de texto enriquecido"]',
   editable: '.ql-editor[contenteditable="true"], [contenteditable="true"], textarea',
 } as const;
@@ -156,13 +161,18 @@ function lastActor(readings: Reading[], speaker: Message['speaker']): string | n
 function deepFind(root: ParentNode, selector: string): Element | null {
   const direct = safeQueryAll(root, selector).find((el) => !isHiddenByMarkup(el));
   if (direct) return direct;
-  for (const el of safeQueryAll(root, '*')) {
+  const hosts = [...(isElement(root) ? [root] : []), ...safeQueryAll(root, '*')];
+  for (const el of hosts) {
     const shadow = (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
     if (!shadow) continue;
     const found = deepFind(shadow, selector);
     if (found) return found;
   }
   return null;
+}
+
+function isElement(node: ParentNode): node is Element {
+  return (node as Node).nodeType === 1;
 }
 
 /** The editable body of a same-origin editor iframe, or the iframe itself when the page keeps us out. */
@@ -183,7 +193,7 @@ export const salesforceAdapter: SiteAdapter = {
   detect(url, doc) {
     const host = url.hostname.toLowerCase();
     if (!host.endsWith('.lightning.force.com') && !host.endsWith('.my.salesforce.com')) return false;
-    return safeQueryAll(doc, `${selectors.item}, ${selectors.feed}, ${selectors.publisher}`).length > 0;
+    return safeQueryAll(doc, selectors.salesforceShell).length > 0;
   },
 
   read(doc): ConversationReading | null {

@@ -116,30 +116,39 @@ export const zammadAdapter: SiteAdapter = {
   },
 
   read(doc): ConversationReading | null {
-    const ticket = activeTicket(doc);
-    if (!ticket) return null;
-    const readings = Array.from(ticket.querySelectorAll(selectors.article))
-      .filter((article) => !isHiddenByMarkup(article, ticket))
-      .map(readArticle)
-      .filter((r): r is ArticleReading => r !== null);
-    const ordered = oldestFirst(readings, (r) => r.message.at, 'oldest-first');
-    const number = textOf(ticket, selectors.number)?.match(/\d+/)?.[0] ?? null;
-    const channel = ordered.find((r) => r.message.speaker === 'customer' && r.channel)?.channel ?? ordered.find((r) => r.channel)?.channel ?? 'email';
-    return {
-      messages: ordered.map((r) => r.message),
-      ticketId: number,
-      subject: textOf(ticket, selectors.title),
-      customerName: textOf(ticket, selectors.customerSidebar) ?? lastAuthor(ordered, 'customer'),
-      agentName: lastAuthor(ordered, 'agent'),
-      channel,
-      certainty: 'adapter',
-    };
+    try {
+      const ticket = activeTicket(doc);
+      if (!ticket) return null;
+      const readings = Array.from(ticket.querySelectorAll(selectors.article))
+        .filter((article) => !isHiddenByMarkup(article, ticket))
+        .map(readArticle)
+        .filter((r): r is ArticleReading => r !== null);
+      const ordered = oldestFirst(readings, (r) => r.message.at, 'oldest-first');
+      const number = textOf(ticket, selectors.number)?.match(/\d+/)?.[0] ?? null;
+      const channel = ordered.find((r) => r.message.speaker === 'customer' && r.channel)?.channel ?? ordered.find((r) => r.channel)?.channel ?? 'email';
+      return {
+        messages: ordered.map((r) => r.message),
+        ticketId: number,
+        subject: textOf(ticket, selectors.title),
+        customerName: textOf(ticket, selectors.customerSidebar) ?? lastAuthor(ordered, 'customer'),
+        agentName: lastAuthor(ordered, 'agent'),
+        channel,
+        certainty: 'adapter',
+      };
+    } catch {
+      // A page that breaks our assumptions yields no reading; the generic reader takes over.
+      return null;
+    }
   },
 
   findEditor(doc) {
-    const ticket = activeTicket(doc);
-    const editor = ticket?.querySelector(selectors.editor) ?? null;
-    return isHtmlElement(editor) ? editor : null;
+    try {
+      const ticket = activeTicket(doc);
+      const editor = ticket?.querySelector(selectors.editor) ?? null;
+      return isHtmlElement(editor) ? editor : null;
+    } catch {
+      return null;
+    }
   },
 
   conversationRoot(doc) {

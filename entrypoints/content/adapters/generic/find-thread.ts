@@ -15,6 +15,8 @@ export interface Thread {
   /** Message-like blocks in document order, notes and system lines included. */
   items: Element[];
   score: number;
+  /** Text length of each block, from the scan: a free "has this block changed?" check for callers. */
+  sizes?: number[];
 }
 
 interface Measure {
@@ -24,18 +26,38 @@ interface Measure {
   editors: number;
 }
 
+interface Scan {
+  /** Every element under the root, in document order. */
+  order: Element[];
+  /** Text, link text, times and editors below an element (undefined for skipped elements). */
+  measure(el: Element): Measure | undefined;
+  /** Inside navigation, menus, selects or skipped tags: never a thread container. */
+  isExcluded(el: Element): boolean;
+  /** Inside an aside or footer: rarely the conversation. */
+  isSidelined(el: Element): boolean;
+  words: Map<Element, Set<string>>;
+  around: Map<Element, { message: boolean; list: boolean }>;
+}
+
+const CHROME_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist', 'search']);
+const CHROME_TAGS = new Set(['NAV', 'SELECT', 'DATALIST']);
+
+function addWordsOf(node: Element, words: Set<string>): void {
+  for (const name of classNamesOf(node)) for (const word of wordsOf(name)) words.add(word);
+  for (const name of node.getAttributeNames()) {
+    if (name.startsWith('data-')) for (const word of wordsOf(name.slice(5))) words.add(word);
+  }
+}
+
 /** Item words: its own class words and data attribute names, and those of its first child (bubble wrappers). */
-export function itemWords(el: Element): Set<string> {
+export function itemWords(el: Element, cache?: Map<Element, Set<string>>): Set<string> {
+  const known = cache?.get(el);
+  if (known) return known;
   const words = new Set<string>();
-  const add = (node: Element): void => {
-    for (const name of classNamesOf(node)) for (const word of wordsOf(name)) words.add(word);
-    for (const attr of Array.from(node.attributes)) {
-      if (attr.name.startsWith('data-')) for (const word of wordsOf(attr.name.slice(5))) words.add(word);
-    }
-  };
-  add(el);
+  addWordsOf(el, words);
   const first = el.firstElementChild;
-  if (first) add(first);
+  if (first) addWordsOf(first, words);
+  cache?.set(el, words);
   return words;
 }
 
@@ -47,39 +69,75 @@ function isEditable(el: Element): boolean {
   return el.getAttribute('role') === 'textbox' && tag !== 'INPUT';
 }
 
-/** Post-order walk (iterative: deep pages must not overflow the stack) measuring every element once. */
-function measureAll(root: Element): Map<Element, Measure> {
-  const measures = new Map<Element, Measure>();
-  const stack: Array<{ el: Element; done: boolean }> = [{ el: root, done: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    const { el } = top;
-    if (!top.done) {
-      stack.push({ el, done: true });
-      for (const child of Array.from(el.children)) {
-        if (!SKIPPED_TAGS.has(child.tagName.toUpperCase())) stack.push({ el: child, done: false });
-      }
-      continue;
-    }
-    const measure: Measure = { text: 0, link: 0, times: 0, editors: 0 };
-    for (const node of Array.from(el.childNodes)) {
-      if (node.nodeType === 3) {
-        measure.text += (node.nodeValue ?? '').trim().length;
-      } else if (node.nodeType === 1) {
-        const child = measures.get(node as Element);
-        if (!child) continue;
-        measure.text += child.text;
-        measure.link += child.link;
-        measure.times += child.times;
-        measure.editors += child.editors;
-      }
-    }
-    if (el.tagName === 'A') measure.link = measure.text;
-    if (el.tagName === 'TIME' || el.hasAttribute('datetime') || el.hasAttribute('data-timestamp')) measure.times += 1;
-    if (isEditable(el)) measure.editors += 1;
-    measures.set(el, measure);
+const EXCLUDED = 1;
+const SKIPPED = 2;
+const SIDELINED = 4;
+
+/**
+ * One pass in document order gives each element its index, its parent's index and its flags (excluded, skipped,
+ * sidelined, inherited from the parent); one pass backwards (children come after their parent) sums text, link
+ * text, times and editors into the parent. Typed arrays and one map lookup per element keep a 5,000-element page
+ * cheap.
+ */
+function scan(root: Element): Scan {
+  const order = [root, ...Array.from(root.getElementsByTagName('*'))];
+  const count = order.length;
+  const indexOf = new Map<Element, number>();
+  const parentOf = new Int32Array(count).fill(-1);
+  const flags = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const el = order[index]!;
+    indexOf.set(el, index);
+    const parent = index === 0 ? undefined : indexOf.get(el.parentElement!);
+    let flag = parent === undefined ? 0 : flags[parent]!;
+    if (parent !== undefined) parentOf[index] = parent;
+    const tag = el.tagName.toUpperCase();
+    if (SKIPPED_TAGS.has(tag)) flag |= SKIPPED | EXCLUDED;
+    else if (CHROME_TAGS.has(tag) || CHROME_ROLES.has(el.getAttribute('role') ?? '')) flag |= EXCLUDED;
+    if (tag === 'ASIDE' || tag === 'FOOTER') flag |= SIDELINED;
+    flags[index] = flag;
   }
-  return measures;
+  const text = new Float64Array(count);
+  const link = new Float64Array(count);
+  const times = new Int32Array(count);
+  const editors = new Int32Array(count);
+  for (let index = count - 1; index >= 0; index -= 1) {
+    if (flags[index]! & SKIPPED) continue;
+    const el = order[index]!;
+    let ownText = 0;
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) ownText += (node.nodeValue ?? '').trim().length;
+    }
+    const tag = el.tagName.toUpperCase();
+    const total = text[index]! + ownText;
+    text[index] = total;
+    if (tag === 'A') link[index] = total;
+    if (tag === 'TIME' || el.hasAttribute('datetime') || el.hasAttribute('data-timestamp')) times[index] = times[index]! + 1;
+    if (isEditable(el)) editors[index] = editors[index]! + 1;
+    const parent = parentOf[index]!;
+    if (parent >= 0) {
+      text[parent] = text[parent]! + total;
+      link[parent] = link[parent]! + link[index]!;
+      times[parent] = times[parent]! + times[index]!;
+      editors[parent] = editors[parent]! + editors[index]!;
+    }
+  }
+  const flagOf = (el: Element): number => {
+    const index = indexOf.get(el);
+    return index === undefined ? SKIPPED | EXCLUDED : flags[index]!;
+  };
+  return {
+    order,
+    measure: (el) => {
+      const index = indexOf.get(el);
+      if (index === undefined || flags[index]! & SKIPPED) return undefined;
+      return { text: text[index]!, link: link[index]!, times: times[index]!, editors: editors[index]! };
+    },
+    isExcluded: (el) => (flagOf(el) & EXCLUDED) !== 0,
+    isSidelined: (el) => (flagOf(el) & SIDELINED) !== 0,
+    words: new Map(),
+    around: new Map(),
+  };
 }
 
 function depthOf(el: Element): number {
@@ -119,14 +177,14 @@ function containerWords(container: Element): { message: boolean; list: boolean }
 }
 
 /** Children sharing the group's dominant class words: keeps messages, drops the header or composer beside them. */
-function dominantMembers(members: Element[], measures: Map<Element, Measure>): { items: Element[]; key: string } {
-  const withText = members.filter((el) => (measures.get(el)?.text ?? 0) >= 2);
+function dominantMembers(members: Element[], { measure, words: cache }: Scan): { items: Element[]; key: string } {
+  const withText = members.filter((el) => (measure(el)?.text ?? 0) >= 2);
   const counts = new Map<string, number>();
   const wordsByMember = new Map<Element, Set<string>>();
   for (const el of members) {
-    const words = itemWords(el);
+    const words = itemWords(el, cache);
     wordsByMember.set(el, words);
-    if ((measures.get(el)?.text ?? 0) < 2) continue;
+    if ((measure(el)?.text ?? 0) < 2) continue;
     // Side words name variants of one kind of block (`msg--in`, `left`), never the kind itself.
     for (const word of words) if (!isSideWord(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
@@ -136,13 +194,10 @@ function dominantMembers(members: Element[], measures: Map<Element, Measure>): {
   return { items, key: dominant.sort().join(' ') };
 }
 
-function scoreGroup(
-  container: Element,
-  items: Element[],
-  measures: Map<Element, Measure>,
-  editors: readonly Element[],
-): number {
-  const texts = items.map((el) => measures.get(el)).filter((m): m is Measure => !!m && m.text >= 2);
+function scoreGroup(container: Element, items: Element[], page: Scan, editors: readonly Element[]): number {
+  const { measure: measureOf, words: cache } = page;
+  const measured = items.map(measureOf);
+  const texts = measured.filter((m): m is Measure => !!m && m.text >= 2);
   const count = texts.length;
   if (count < 2) return 0;
   const totalText = texts.reduce((sum, m) => sum + m.text, 0);
@@ -153,15 +208,19 @@ function scoreGroup(
   let sided = 0;
   let timed = 0;
   let holdsEditor = false;
-  for (const el of items) {
-    const words = itemWords(el);
+  items.forEach((el, index) => {
+    const words = itemWords(el, cache);
     if ([...words].some((word) => MESSAGE_WORDS.has(word))) messageLike += 1;
     if (sideWordsIn(words)) sided += 1;
-    const measure = measures.get(el);
+    const measure = measured[index];
     if (measure && measure.times >= 1 && measure.times <= 3) timed += 1;
     if (measure && measure.editors > 0) holdsEditor = true;
+  });
+  let around = page.around.get(container);
+  if (!around) {
+    around = containerWords(container);
+    page.around.set(container, around);
   }
-  const around = containerWords(container);
   const tag = items[0]?.tagName.toUpperCase() ?? '';
 
   let score = 1 + Math.log2(count);
@@ -172,18 +231,14 @@ function scoreGroup(
   score *= 1 + timed / items.length;
   score *= 1 + sided / items.length;
   if (around.list) score *= 0.3;
-  if (container.closest('aside, footer')) score *= 0.4;
+  if (page.isSidelined(container)) score *= 0.4;
   if (holdsEditor) score *= 0.15;
   if (editors.length > 0) {
-    const distance = Math.min(...editors.map((editor) => treeDistance(container, editor)));
+    let distance = Infinity;
+    for (const editor of editors) distance = Math.min(distance, treeDistance(container, editor));
     score /= 1 + 0.15 * Math.max(0, distance - 3);
   }
   return score;
-}
-
-/** Editables that could be a reply box (visibility is checked later, by the editor finder). */
-function editableCandidates(body: Element): Element[] {
-  return Array.from(body.querySelectorAll(selectors.editables)).filter(isEditable);
 }
 
 /**
@@ -219,14 +274,16 @@ function widenOverSiblingWrappers(best: Thread & { key: string }): Thread {
 function demoteInnerGroups(candidates: Candidate[]): void {
   const groupOfItem = new Map<Element, Candidate>();
   for (const candidate of candidates) for (const item of candidate.items) groupOfItem.set(item, candidate);
-  const shapeOf = (el: Element): string => `${el.tagName}.${classNamesOf(el).sort().join('.')}`;
+  const shapeOf = (el: Element): string => `${el.tagName}.${[...classNamesOf(el)].sort().join('.')}`;
   // (outer group, inner shape) → outer items holding such an inner group
   const holders = new Map<Candidate, Map<string, Set<Element>>>();
   const enclosing = new Map<Candidate, Array<{ outer: Candidate; shape: string }>>();
   for (const candidate of candidates) {
     const shape = shapeOf(candidate.container);
     const outers: Array<{ outer: Candidate; shape: string }> = [];
-    for (let node = candidate.container as Element | null; node; node = node.parentElement) {
+    // Pieces of a message sit a few levels inside it; looking further up costs time and finds page layout.
+    let level = 0;
+    for (let node = candidate.container as Element | null; node && level < 8; node = node.parentElement, level += 1) {
       const outer = groupOfItem.get(node);
       if (!outer || outer === candidate) continue;
       const byShape = holders.get(outer) ?? new Map<string, Set<Element>>();
@@ -255,30 +312,31 @@ type Candidate = Thread & { key: string };
 export function findThread(doc: Document): Thread | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
-  const measures = measureAll(body);
-  const editors = editableCandidates(body);
+  const page = scan(body);
+  const editors = page.order.filter((el) => !page.isExcluded(el) && (page.measure(el)?.editors ?? 0) > 0 && isEditable(el));
   const candidates: Candidate[] = [];
 
-  for (const container of measures.keys()) {
-    if (container.childElementCount < 2) continue;
-    if (container.closest(selectors.chrome)) continue;
+  for (const container of page.order) {
+    if (container.childElementCount < 2 || page.isExcluded(container)) continue;
     const byTag = new Map<string, Element[]>();
-    for (const child of Array.from(container.children)) {
+    for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.tagName.toUpperCase();
       if (!ITEM_TAGS.has(tag) && !tag.includes('-')) continue;
-      const list = byTag.get(tag) ?? [];
-      list.push(child);
-      byTag.set(tag, list);
+      const list = byTag.get(tag);
+      if (list) list.push(child);
+      else byTag.set(tag, [child]);
     }
     for (const members of byTag.values()) {
       if (members.length < 2) continue;
-      const { items, key } = dominantMembers(members, measures);
-      const score = scoreGroup(container, items, measures, editors);
+      const { items, key } = dominantMembers(members, page);
+      const score = scoreGroup(container, items, page, editors);
       if (score > 0) candidates.push({ container, items, score, key });
     }
   }
   demoteInnerGroups(candidates);
   let best: Candidate | null = null;
   for (const candidate of candidates) if (!best || candidate.score > best.score) best = candidate;
-  return best ? widenOverSiblingWrappers(best) : null;
+  if (!best) return null;
+  const thread = widenOverSiblingWrappers(best);
+  return { ...thread, sizes: thread.items.map((item) => page.measure(item)?.text ?? -1) };
 }

@@ -7,7 +7,8 @@
 import { messageText, timeOf } from '../message-text';
 import { type Cue, cueFromLabel, cuesFromStyle, cuesFromWords } from './cues';
 import {
-  AUTHOR_WORDS, BODY_CLASS, CHROME_WORDS, DATE_ONLY, NOTE_LABEL, NOTE_WORDS, SYSTEM_LABEL, SYSTEM_WORDS, UTILITY_CLASS, classNamesOf,
+  ALIGNMENT_BEFORE, AUTHOR_WORDS, BODY_CLASS, BOT_WORDS, CHROME_WORDS, DATE_ONLY, LOCK_WORDS, NOTE_LABEL, NOTE_WORDS, PICTURE_WORDS,
+  SYSTEM_LABEL, SYSTEM_WORDS, UTILITY_CLASS, classNamesOf,
   selectors, wordsOf,
 } from './vocabulary';
 
@@ -17,33 +18,60 @@ export interface ItemFacts {
   text: string;
   author: string | null;
   at: string | null;
+  /** A time for ordering only: `at`, or the shown time text when the browser can parse it; null when neither. */
+  sortTime: number | null;
+  /** Drawn centred (`justify-center`, `li.center`): how chats draw events. */
+  centered: boolean;
   cues: Cue[];
   /** Tag and classes of the block and its first child: blocks of one kind share it. */
   signature: string;
 }
 
-/** Deep enough for `row > bubble > header > name`, bounded so a long mail costs nothing. */
-const CHROME_DEPTH = 4;
+/** Deep enough for `row > grid > bubble > meta > icon`, bounded so a long mail costs nothing. */
+const CHROME_DEPTH = 6;
 const CHROME_LIMIT = 80;
 /** Weak and alignment cues count only this close to the block: the block, its row, its bubble. */
 const WEAK_CUE_DEPTH = 2;
 const STATE_CLASS = /^(?:is-|has-)?(?:new|unread|read|active|selected|hover|focus(?:ed)?|highlighted|last|first|odd|even|animated|show|shown|visible|expanded|collapsed|fade\S*|grouped|continued)$/i;
 
 /** Attributes whose values name parts of a message like class names do (`data-test-id="message-content"`). */
-const NAMING_ATTRIBUTES = ['data-test-id', 'data-testid', 'data-test-conversation', 'data-qa', 'data-role', 'data-name', 'data-part'];
+const NAMING_ATTRIBUTES = new Set(['data-test-id', 'data-testid', 'data-test-conversation', 'data-qa', 'data-role', 'data-name', 'data-part']);
 
-function bodyPriority(el: Element): number {
+/** Body priority of one class name or naming value; names repeat on every message, so results are remembered. */
+function namePriority(name: string): number {
+  const known = priorityCache.get(name);
+  if (known !== undefined) return known;
   let best = Infinity;
-  const names = [...classNamesOf(el), ...NAMING_ATTRIBUTES.map((name) => el.getAttribute(name) ?? '').filter((value) => value && value.length <= 40)];
-  for (const name of names) {
-    // `is-text`, `msg--text` say what kind of message the block is; they do not mark the body element.
-    const lower = name.toLowerCase().replace(/--.*$/, '');
-    if (UTILITY_CLASS.test(lower) || /^(?:is|has)-/.test(lower)) continue;
-    if (wordsOf(name).some((word) => CHROME_WORDS.has(word) || AUTHOR_WORDS.has(word))) continue;
+  // `is-text`, `msg--text` say what kind of message the block is; they do not mark the body element.
+  const lower = name.toLowerCase().replace(/--.*$/, '');
+  const excluded =
+    UTILITY_CLASS.test(lower) || /^(?:is|has)-/.test(lower) || wordsOf(name).some((word) => CHROME_WORDS.has(word) || AUTHOR_WORDS.has(word));
+  if (!excluded) {
     BODY_CLASS.forEach((pattern, index) => {
       if (index < best && pattern.test(lower)) best = index;
     });
   }
+  if (priorityCache.size >= 5000) priorityCache.clear();
+  priorityCache.set(name, best);
+  return best;
+}
+const priorityCache = new Map<string, number>();
+
+/** Values of test-id style attributes, which name parts of a message the way class names do. */
+function namingValuesOf(el: Element): string[] {
+  const values: string[] = [];
+  for (const attribute of el.getAttributeNames()) {
+    if (!NAMING_ATTRIBUTES.has(attribute)) continue;
+    const value = el.getAttribute(attribute) ?? '';
+    if (value && value.length <= 40) values.push(value);
+  }
+  return values;
+}
+
+function bodyPriority(el: Element): number {
+  let best = Infinity;
+  for (const name of classNamesOf(el)) best = Math.min(best, namePriority(name));
+  for (const value of namingValuesOf(el)) best = Math.min(best, namePriority(value));
   return best;
 }
 
@@ -143,7 +171,7 @@ function findAuthor(item: Element, chrome: readonly Element[]): { name: string |
     const marked =
       el.getAttribute('itemprop') === 'author' ||
       el.getAttribute('rel') === 'author' ||
-      classNamesOf(el).some((name) => wordsOf(name).some((word) => AUTHOR_WORDS.has(word)));
+      [...classNamesOf(el), ...namingValuesOf(el)].some((name) => wordsOf(name).some((word) => AUTHOR_WORDS.has(word)));
     if (!marked) continue;
     const name = authorTextOf(el);
     if (name) return { name, el };
@@ -200,6 +228,12 @@ function lineAround(el: Element, item: Element): Element {
 /** Text when no body element stands out: a copy of the block without its chrome. The page is never touched. */
 function strippedText(item: Element, drop: readonly (Element | null)[]): string {
   const dropped = new Set(drop.filter((el): el is Element => !!el && el !== item).map((el) => lineAround(el, item)));
+  const text = textWithout(item, dropped);
+  // When the "line" around the time was the whole message (text and time in one row), drop just the pieces.
+  return text || textWithout(item, new Set(drop.filter((el): el is Element => !!el && el !== item)));
+}
+
+function textWithout(item: Element, dropped: ReadonlySet<Element>): string {
   const copy = item.cloneNode(true) as Element;
   const originals = Array.from(item.querySelectorAll('*'));
   const copies = Array.from(copy.querySelectorAll('*'));
@@ -227,10 +261,43 @@ function labelTexts(chrome: readonly Element[]): string[] {
     .filter((text) => text.length > 0 && text.length <= 30);
 }
 
+function sortTimeOf(at: string | null, el: Element | null): number | null {
+  const parsed = Date.parse(at ?? (el?.textContent ?? '').trim());
+  return Number.isNaN(parsed) ? null : parsed;
+}
+
 export function signatureOf(el: Element): string {
   const classes = (node: Element | null): string =>
     node ? `${node.tagName}.${classNamesOf(node).filter((name) => !STATE_CLASS.test(name)).sort().join('.')}` : '';
   return `${classes(el)}>${classes(el.firstElementChild)}`;
+}
+
+/** Cues of one class name or attribute value: the same names recur on every message, so results are remembered. */
+function cachedCues(words: readonly string[], source: string, rtl: boolean): readonly Cue[] {
+  const key = `${rtl ? 'r' : 'l'}${source}`;
+  const known = cueCache.get(key);
+  if (known) return known;
+  const found = cuesFromWords(words, source, rtl);
+  if (cueCache.size >= 5000) cueCache.clear();
+  cueCache.set(key, found);
+  return found;
+}
+const cueCache = new Map<string, Cue[]>();
+
+/**
+ * Facts of blocks read before, keyed by the block element: the content script reads again on every change, and a
+ * long thread mostly holds unchanged blocks. A block counts as unchanged while its text length, class and number of
+ * children stay the same.
+ */
+const readBefore = new WeakMap<Element, { key: string; facts: ItemFacts }>();
+
+export function readItemCached(item: Element, rtl: boolean, textLength: number): ItemFacts {
+  const key = `${rtl ? 'r' : 'l'}|${textLength}|${item.childElementCount}|${item.getAttribute('class') ?? ''}`;
+  const known = readBefore.get(item);
+  if (known && known.key === key && textLength >= 0) return known.facts;
+  const facts = readItem(item, rtl);
+  readBefore.set(item, { key, facts });
+  return facts;
 }
 
 export function readItem(item: Element, rtl: boolean): ItemFacts {
@@ -243,32 +310,49 @@ export function readItem(item: Element, rtl: boolean): ItemFacts {
   const cues: Cue[] = [];
   /** Words near the top of the block, where products mark a note (`is-internal`, `thread-type-note`). */
   const upperWords = new Set<string>();
+  /** The block's own words (classes, data values, type): a system line says so on itself, not deep inside. */
+  const ownWords = new Set<string>();
+  /** Class words of empty pictures (icons, avatars): a lock icon marks a private note, a robot icon a bot. */
+  const iconWords = new Set<string>();
+  let centered = false;
   for (const { el, depth } of placed) {
     // Weak words and alignment deep inside a block (a `user-thumbnail`, a `text-right` time) describe that piece,
-    // not the block; only the block and its wrappers may use them.
-    const keep = (cue: Cue): boolean => cue.weight >= 2 || depth <= WEAK_CUE_DEPTH;
-    for (const name of classNamesOf(el)) {
-      const words = wordsOf(name);
-      if (depth <= WEAK_CUE_DEPTH) words.forEach((word) => upperWords.add(word));
-      cues.push(...cuesFromWords(words, `c:${name}`, rtl).filter(keep));
+    // not the block; only the block and its wrappers may use them. Avatars and icons describe themselves only
+    // (an avatar floated right, a `private-avatar` from a UI kit), never the block.
+    const classWords = classNamesOf(el).map((name) => ({ name, words: wordsOf(name) }));
+    const empty = !(el.textContent ?? '').trim();
+    const picture =
+      /^(?:IMG|SVG|I)$/i.test(el.tagName) ||
+      (empty && (el.childElementCount === 0 || classWords.some(({ words }) => words.some((word) => PICTURE_WORDS.has(word)))));
+    const upper = depth <= WEAK_CUE_DEPTH && !picture;
+    const own = el === item || el === item.firstElementChild;
+    const take = (found: readonly Cue[]): void => {
+      for (const cue of found) if (upper || cue.weight >= 2) cues.push(cue);
+    };
+    if (picture && empty) for (const { words } of classWords) for (const word of words) iconWords.add(word);
+    for (const { name, words } of classWords) {
+      if (upper) for (const word of words) upperWords.add(word);
+      if (own) for (const word of words) ownWords.add(word);
+      if (depth <= 1 && (name === 'center' || (words.at(-1) === 'center' && ALIGNMENT_BEFORE.has(words.at(-2) ?? '')))) centered = true;
+      take(cachedCues(words, `c:${name}`, rtl));
     }
-    for (const attr of Array.from(el.attributes)) {
-      const value = attr.value.trim();
-      if (attr.name === 'style') {
-        if (el === item || el === item.firstElementChild) cues.push(...cuesFromStyle(value, rtl));
+    for (const attribute of el.getAttributeNames()) {
+      const value = (el.getAttribute(attribute) ?? '').trim();
+      if (attribute === 'style') {
+        if (own) cues.push(...cuesFromStyle(value, rtl));
         continue;
       }
-      if (!attr.name.startsWith('data-') && attr.name !== 'type' && attr.name !== 'aria-label') continue;
-      if (AUTHOR_ATTRIBUTES.includes(attr.name)) continue;
+      if (!attribute.startsWith('data-') && attribute !== 'type' && attribute !== 'aria-label') continue;
+      if (AUTHOR_ATTRIBUTES.includes(attribute)) continue;
       let words: string[];
-      if (value === '' || value === 'true') words = wordsOf(attr.name.replace(/^data-/, ''));
+      if (value === '' || value === 'true') words = wordsOf(attribute.replace(/^data-/, ''));
       else if (value === 'false' || value === '0' || value.length > 60 || /^[\d\s:.,-]+$/.test(value)) continue;
       else words = wordsOf(value);
-      if (depth <= WEAK_CUE_DEPTH) words.forEach((word) => upperWords.add(word));
-      const source = `a:${attr.name}=${value}`;
+      if (upper) for (const word of words) upperWords.add(word);
+      if (own && attribute !== 'aria-label' && value.length <= 40) for (const word of words) ownWords.add(word);
+      const found = cachedCues(words, `a:${attribute}=${value}`, rtl);
       // An aria-label is a sentence ("4 out of 5 stars"): only a role word in it counts, not "out" or "left".
-      const found = cuesFromWords(words, source, rtl).filter(keep);
-      cues.push(...(attr.name === 'aria-label' ? found.filter((cue) => cue.weight === 3) : found));
+      take(attribute === 'aria-label' ? found.filter((cue) => cue.weight === 3) : found);
     }
   }
   const labels = labelTexts(chrome);
@@ -277,21 +361,13 @@ export function readItem(item: Element, rtl: boolean): ItemFacts {
     if (cue) cues.push(cue);
   }
 
-  // The block's own words (classes, data values, type): a system line says so on itself, not deep inside.
-  const ownWords = new Set(
-    [item, item.firstElementChild].flatMap((el) =>
-      el
-        ? [
-            ...classNamesOf(el).flatMap(wordsOf),
-            ...Array.from(el.attributes)
-              .filter((attr) => (attr.name.startsWith('data-') || attr.name === 'type') && attr.value.length <= 40)
-              .flatMap((attr) => wordsOf(attr.value)),
-          ]
-        : [],
-    ),
-  );
-  const isNote = [...upperWords].some((word) => NOTE_WORDS.has(word)) || labels.some((label) => NOTE_LABEL.test(label));
-  const isSystem = [...ownWords].some((word) => SYSTEM_WORDS.has(word)) || labels.some((label) => SYSTEM_LABEL.test(label));
+  const isNote =
+    [...upperWords].some((word) => NOTE_WORDS.has(word)) ||
+    [...iconWords].some((word) => LOCK_WORDS.has(word)) ||
+    labels.some((label) => NOTE_LABEL.test(label));
+  // Bots' canned lines ("An agent will join you shortly") are not the agent speaking: read as system lines.
+  const isBot = [...upperWords, ...iconWords].some((word) => BOT_WORDS.has(word));
+  const isSystem = isBot || [...ownWords].some((word) => SYSTEM_WORDS.has(word)) || labels.some((label) => SYSTEM_LABEL.test(label));
 
   const text = bodies.length > 0
     ? bodies.map((body) => messageText(body)).filter(Boolean).join('\n')
@@ -304,6 +380,8 @@ export function readItem(item: Element, rtl: boolean): ItemFacts {
     text,
     author: author.name,
     at: time.at,
+    sortTime: sortTimeOf(time.at, time.el),
+    centered,
     cues,
     signature: signatureOf(item),
   };

@@ -69,6 +69,13 @@ export const SYSTEM_WORDS = new Set([
   'system', 'event', 'events', 'activity', 'lineitem', 'divider', 'separator', 'daybreak', 'notice', 'audit', 'sistema',
   'evento', 'statuschange', 'changelog', 'timestamp-divider',
 ]);
+/** Class words of pictures: avatars and icons, whose alignment and namespaces say nothing about the message. */
+export const PICTURE_WORDS = new Set(['avatar', 'avatars', 'thumbnail', 'thumb', 'icon', 'img', 'image', 'photo', 'pic', 'picture', 'button', 'btn', 'emoji']);
+/** Icon words of a private note's padlock. */
+export const LOCK_WORDS = new Set(['lock', 'locked', 'padlock', 'keyhole']);
+/** Words marking an automated sender. */
+export const BOT_WORDS = new Set(['bot', 'chatbot', 'robot', 'automated', 'automation', 'autoreply', 'autoresponder']);
+
 /** Small labels marking a system line ("Type: System"). */
 export const SYSTEM_LABEL = /^\(?\s*(?:system|sistema|event|evento|सिस्टम|அமைப்பு)\s*\)?$/i;
 /** Text of events that helpdesks write into the thread. Only used on lines without an author or side. */
@@ -78,7 +85,8 @@ export const SYSTEM_TEXT = new RegExp(
     '(?:joined|left) the (?:chat|conversation)', 'ticket (?:closed|reopened|merged|created|solved)',
     'marked (?:as )?(?:solved|resolved|closed|pending|spam)', 'conversation (?:closed|reopened|assigned|snoozed)',
     'chat (?:started|ended|transferred)', 'priority (?:changed|set)', 'tag(?:s)? (?:added|removed)',
-    'estado (?:cambiado|actualizado)', 'cambió el estado', 'asignad[oa] a', 'se unió a', 'abandonó (?:el|la)', 'reasignad[oa]',
+    '(?:added|removed) the (?:label|tag)', '(?:conversation|ticket|chat) was (?:created|opened|resolved|reopened|closed|assigned|transferred)',
+    'estado (?:cambiado|actualizado)', '(?:añadió|quitó) la etiqueta', 'cambió el estado', 'asignad[oa] a', 'se unió a', 'abandonó (?:el|la)', 'reasignad[oa]',
     'स्थिति बदल', 'को सौंपा', 'असाइन किया', 'चैट (?:में )?(?:जुड़|जॉइन)', 'நிலை மாற்ற', 'ஒதுக்கப்பட்ட', 'ஒதுக்கினார்', 'உரையாடலில் இணைந்தார்',
   ].join('|'),
   'i',
@@ -175,7 +183,15 @@ export function foldAccents(value: string): string {
 }
 
 /** Class names of an element as a list (SVG class objects and missing attributes give none). */
-export function classNamesOf(el: Element): string[] {
+export function classNamesOf(el: Element): readonly string[] {
   const raw = el.getAttribute('class');
-  return raw ? raw.split(/\s+/).filter(Boolean) : [];
+  if (!raw) return NO_CLASSES;
+  const known = classCache.get(raw);
+  if (known) return known;
+  const names = raw.split(/\s+/).filter(Boolean);
+  if (classCache.size >= 5000) classCache.clear();
+  classCache.set(raw, names);
+  return names;
 }
+const NO_CLASSES: readonly string[] = [];
+const classCache = new Map<string, string[]>();
