@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Self-hosted helpdesks on other domains: the agent grants them one by one from the panel.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: extraHosts,

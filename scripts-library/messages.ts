@@ -37,4 +37,12 @@ export type TabStateMessage = z.infer<typeof TabStateMessage>;
 
 export { ContentRequest, InsertResult } from './content-requests';
 
+/** Panel → background: the agent granted this origin; run the self-hosted content script there. */
+export const EnableSiteMessage = z.object({
+  type: z.literal('enable-site'),
+  origin: z.string().regex(/^https?:\/\/[^/*\s]+$/, 'must be an origin such as https://help.example.com'),
+  tabId: z.number().int(),
+});
+export type EnableSiteMessage = z.infer<typeof EnableSiteMessage>;
+
 export const PANEL_PORT_NAME = 'agent-assist-panel';

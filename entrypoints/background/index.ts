@@ -1,5 +1,6 @@
 import { db } from '@/storage/database';
 import { ensureDefaultPack } from '@/storage/default-pack';
+import { startSiteAccess } from './site-access';
 import { startTabStateHub } from './tab-state-hub';
 
 export default defineBackground(() => {
@@ -11,4 +12,6 @@ export default defineBackground(() => {
   });
 
   startTabStateHub();
+  startSiteAccess();
+  void import('./pack-sync').then(({ startPackSync }) => startPackSync());
 });

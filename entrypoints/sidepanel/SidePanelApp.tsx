@@ -10,6 +10,7 @@ import { replyLanguagesFor, suggestScripts, type Suggestion } from '@/scripts-li
 import { db } from '@/storage/database';
 import { ensureDefaultPack } from '@/storage/default-pack';
 import { scriptsForStage } from '@/storage/scripts';
+import { EnableSite } from './EnableSite';
 import { copyText, insertIntoPage } from './insert-into-page';
 import { usePanelStore } from './panel-store';
 import { useBoundTab, useTabStateConnection } from './tab-connection';
@@ -25,7 +26,12 @@ export function SidePanelApp() {
   const tabState = usePanelStore((s) => s.tabState);
   if (!tabState) return <Shell><p className="loading">{t('loading')}</p></Shell>;
   if (tabState.status === 'unsupported') {
-    return <Shell><EmptyState kind="unsupported" title={t('emptyUnsupportedTitle')} body={t('emptyUnsupportedBody')} /></Shell>;
+    return (
+      <Shell>
+        <EmptyState kind="unsupported" title={t('emptyUnsupportedTitle')} body={t('emptyUnsupportedBody')} />
+        <EnableSite tabId={tabState.tabId} />
+      </Shell>
+    );
   }
   if (!tabState.snapshot) {
     return <Shell><EmptyState kind="no-conversation" title={t('emptyNoConversationTitle')} body={t('emptyNoConversationBody')} /></Shell>;
