@@ -1,12 +1,14 @@
 // `npm run bench`: prints every benchmark's figures as one JSON object. Each benchmark measures against a named
 // baseline in the same run, so the figures compare like with like on whatever machine runs them.
 import os from 'node:os';
+import { benchContentScript } from './content-script';
 import { benchStageDetection } from './stage-detection';
 import { benchSnapshotToSuggestions } from './suggestions';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   stageDetection: benchStageDetection,
   snapshotToSuggestions: benchSnapshotToSuggestions,
+  contentScript: benchContentScript,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
