@@ -29,7 +29,8 @@ if (!existsSync(chromium)) {
   }
   console.log('Installing Chromium from Debian…');
   run('apt-get', ['update', '-q']);
-  run('apt-get', ['install', '-y', '-q', 'chromium']);
+  // Noto covers Devanagari, Tamil and Telugu, so the sample conversations and scripts render.
+  run('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-noto-core']);
 }
 console.log('Building the extension…');
 run('npx', ['wxt', 'build'], { AGENT_ASSIST_HOSTS: 'http://127.0.0.1/*' });
