@@ -11,8 +11,11 @@ export default defineConfig({
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    // Self-hosted helpdesks on other domains: the agent grants them one by one from the panel.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Self-hosted helpdesks on other domains: the agent grants them one by one from the panel. Firefox's MV2 build
+    // spells optional hosts as optional permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     host_permissions: extraHosts,
     action: { default_title: '__MSG_actionTitle__' },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'agent-assist@example.org' } } : undefined,
