@@ -10,13 +10,16 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Self-hosted helpdesks on other domains: the agent grants them one by one from the panel. Firefox's MV2 build
     // spells optional hosts as optional permissions.
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     host_permissions: extraHosts,
+    // Enterprise policy for script packs (Chrome's managed storage; Firefox reads managed storage from its own
+    // native-manifest mechanism and needs no schema here).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     action: { default_title: '__MSG_actionTitle__' },
     browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'agent-assist@example.org' } } : undefined,
   }),

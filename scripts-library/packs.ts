@@ -17,7 +17,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The fields of a script that its pack decides; the rest is the library's bookkeeping. */
-function samePackContent(stored: Script, incoming: PackScript): boolean {
+export function samePackContent(stored: PackScript, incoming: PackScript): boolean {
   return (
     stored.stage === incoming.stage &&
     stored.kind === incoming.kind &&
@@ -42,12 +42,15 @@ export interface PackInstallPlan {
   keptEdits: string[];
   /** Ids the pack uses that already belong to another pack or to a person's own script: left alone. */
   conflicts: string[];
+  /** Ids a person had edited that the new version locks: the lead's wording replaces the edit. */
+  relocked: string[];
   unchanged: number;
 }
 
 /**
  * Works out what installing `pack` over the scripts already stored does, without touching storage.
- * Installing the same version twice plans nothing; a person's edits and deletions always win over the pack.
+ * Installing the same version twice plans nothing; a person's edits and deletions win over the pack, except where
+ * the new version locks a script.
  */
 export function planPackInstall(
   pack: Pack,
@@ -56,16 +59,21 @@ export function planPackInstall(
   now: number,
 ): PackInstallPlan {
   const byId = new Map(stored.map((script) => [script.id, script]));
-  const plan: PackInstallPlan = { put: [], remove: [], detach: [], keptEdits: [], conflicts: [], unchanged: 0 };
+  const plan: PackInstallPlan = { put: [], remove: [], detach: [], keptEdits: [], conflicts: [], relocked: [], unchanged: 0 };
   const incomingIds = new Set<string>();
   for (const incoming of pack.scripts) {
     incomingIds.add(incoming.id);
     const existing = byId.get(incoming.id);
     if (!existing) {
-      if (deletedIds.has(incoming.id)) continue;
+      // A deleted script stays deleted, unless the lead locks it: locked wording is the team's standard.
+      if (deletedIds.has(incoming.id) && !incoming.locked) continue;
       plan.put.push({ ...incoming, packId: pack.id, version: 1, editedLocally: false, createdAt: now, updatedAt: now });
     } else if (existing.packId !== pack.id) {
       plan.conflicts.push(incoming.id);
+    } else if (existing.editedLocally && incoming.locked) {
+      // Locking is how a lead says "this exact wording": a local edit must not outlive it.
+      plan.relocked.push(existing.id);
+      plan.put.push({ ...existing, ...incoming, packId: pack.id, version: existing.version + 1, editedLocally: false, updatedAt: now });
     } else if (existing.editedLocally) {
       if (!samePackContent(existing, incoming)) plan.keptEdits.push(existing.id);
       else plan.unchanged++;

@@ -2,6 +2,7 @@
 // baseline in the same run, so the figures compare like with like on whatever machine runs them.
 import os from 'node:os';
 import { benchContentScript } from './content-script';
+import { benchPacks } from './packs';
 import { benchStageDetection } from './stage-detection';
 import { benchSnapshotToSuggestions } from './suggestions';
 
@@ -9,6 +10,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   stageDetection: benchStageDetection,
   snapshotToSuggestions: benchSnapshotToSuggestions,
   contentScript: benchContentScript,
+  packs: benchPacks,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
