@@ -4,9 +4,10 @@
  * attribute words, labels, the agent's own name and (in a browser) layout, skips notes and system lines, and picks
  * the focused or most reply-like editable. Readings carry `certainty: 'guess'` so the panel can say so.
  *
- * Its selectors and vocabulary live together in `generic/vocabulary.ts` (there are few selectors and many words);
- * the pieces: `find-thread` (which block is the conversation), `read-item` (one block), `cues` and `sides` (who
- * spoke), `layout` (sampled geometry), `page-facts` (subject, ticket number, agent name), `editor` (reply box).
+ * Its selectors and vocabulary live together in `generic/vocabulary.ts` (few selectors, many words; re-exported
+ * here as `selectors`). The pieces: `page-scan` and `find-thread` (which block is the conversation), `read-item`,
+ * `message-body` and `author-time` (one block), `cues` and `sides` (who spoke), `layout` (sampled geometry),
+ * `page-facts` (subject, ticket number, agent name, channel), `editor` (reply box).
  */
 
 import type { Speaker } from '@/scripts-library/schemas';
@@ -48,8 +49,11 @@ function isUnsignedEvent(facts: ItemFacts, mostAreSigned: boolean, fewAreCentere
   return mostAreSigned && facts.text.length < 80;
 }
 
-/** Oldest first: reversed when the times run backwards, or (without times) when the list is drawn bottom-up. */
-function inConversationOrder(messages: ItemFacts[], container: Element): ItemFacts[] {
+/**
+ * Whether the blocks are newest first: the times run backwards, or (without times) the list is drawn bottom-up.
+ * Null when nothing tells.
+ */
+function isNewestFirst(messages: readonly ItemFacts[], container: Element): boolean | null {
   let rising = 0;
   let falling = 0;
   const times = messages.map((message) => message.sortTime).filter((time): time is number => time !== null);
@@ -57,26 +61,81 @@ function inConversationOrder(messages: ItemFacts[], container: Element): ItemFac
     if (times[index]! > times[index - 1]!) rising += 1;
     else if (times[index]! < times[index - 1]!) falling += 1;
   }
-  if (rising + falling > 0) return falling > rising ? [...messages].reverse() : messages;
+  if (rising + falling > 0) return falling > rising;
   const drawnBottomUp =
     classNamesOf(container).some((name) => /(?:col|column)-reverse/.test(name)) ||
     /flex-direction:\s*column-reverse/.test(container.getAttribute('style') ?? '');
-  return drawnBottomUp ? [...messages].reverse() : messages;
+  return drawnBottomUp ? true : null;
+}
+
+/**
+ * The content script calls detect, conversationRoot, read and findEditor back to back on every change; they share
+ * one look at the page for as long as the page stays put. A mutation observer, alive only until the current task
+ * ends, tells whether anything changed in between (our callers may change the page; the page itself cannot run
+ * until the task is over). Without MutationObserver (plain Node) every call looks afresh.
+ */
+interface SharedLook {
+  doc: Document;
+  watcher: MutationObserver;
+  thread: Thread | null;
+  analysis?: Analysis | null;
+}
+let shared: SharedLook | null = null;
+
+function sharedLook(doc: Document): { thread: Thread | null; analysis?: Analysis | null; keep(analysis: Analysis | null): void } {
+  if (shared && shared.doc === doc && shared.watcher.takeRecords().length === 0) {
+    const look = shared;
+    return { thread: look.thread, analysis: look.analysis, keep: (analysis) => (look.analysis = analysis) };
+  }
+  shared?.watcher.disconnect();
+  shared = null;
+  const thread = findThread(doc);
+  if (typeof MutationObserver !== 'function' || typeof queueMicrotask !== 'function') return { thread, keep: () => {} };
+  const watcher = new MutationObserver(() => {});
+  watcher.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+  const look: SharedLook = { doc, watcher, thread };
+  shared = look;
+  queueMicrotask(() => {
+    watcher.disconnect();
+    if (shared === look) shared = null;
+  });
+  return { thread, keep: (analysis) => (look.analysis = analysis) };
+}
+
+function threadOf(doc: Document): Thread | null {
+  return sharedLook(doc).thread;
 }
 
 function analyse(doc: Document): Analysis | null {
-  const thread = findThread(doc);
+  const look = sharedLook(doc);
+  if (look.analysis !== undefined) return look.analysis;
+  const analysis = analyseThread(doc, look.thread);
+  look.keep(analysis);
+  return analysis;
+}
+
+function analyseThread(doc: Document, thread: Thread | null): Analysis | null {
   if (!thread) return null;
   const rtl = isRightToLeft(doc);
-  const facts = thread.items.map((item, index) => readItemCached(item, rtl, thread.sizes?.[index] ?? -1));
+  const facts = thread.items.map((item) => readItemCached(item, rtl));
   const mostAreSigned = facts.filter((item) => item.author).length >= 0.6 * facts.length;
   const fewAreCentered = facts.filter((item) => item.centered).length * 2 < facts.length;
   const kept = facts.filter(
     (item) => item.kind === 'message' && item.text && !isUnsignedEvent(item, mostAreSigned, fewAreCentered),
   );
-  const messages = inConversationOrder(kept, thread.container);
+  const newestFirst = isNewestFirst(kept, thread.container);
+  const messages = newestFirst ? [...kept].reverse() : kept;
   const agentName = ownAgentName(doc, thread.container);
-  const { sides, evidenced } = resolveSides(messages, { agentName, measure: layoutMeasure(thread.container, rtl) });
+  const { sides, evidenced } = resolveSides(messages, { agentName, layout: () => layoutMeasure(thread.container, rtl) });
+  // Nothing dates the blocks: a ticket (not a chat, which always runs downwards) that starts with the agent and
+  // ends with the customer is far likelier a newest-first list of a customer-opened ticket.
+  const looksReversed =
+    newestFirst === null && evidenced > 0 && sides[0] === 'agent' && sides.at(-1) === 'customer' &&
+    channelOf(doc, thread.container, thread.items) !== 'chat';
+  if (looksReversed) {
+    messages.reverse();
+    sides.reverse();
+  }
   return { thread, messages, sides, evidenced, agentName };
 }
 
@@ -160,7 +219,7 @@ export const genericAdapter: SiteAdapter = {
 
   findEditor(doc: Document): HTMLElement | null {
     try {
-      const thread = findThread(doc);
+      const thread = threadOf(doc);
       return findReplyEditor(doc, thread?.container ?? null, thread?.items ?? []);
     } catch {
       return null;
@@ -169,9 +228,22 @@ export const genericAdapter: SiteAdapter = {
 
   conversationRoot(doc: Document): Element | null {
     try {
-      return findThread(doc)?.container ?? null;
+      return threadOf(doc)?.container ?? null;
     } catch {
       return null;
     }
   },
 };
+
+/*
+ * Modelled on (conventions, not any one product's code):
+ * - /work/shared/field-notes.md: the helpdesk DOMs described there (Zendesk `type="end-user"`/`agent`, FreeScout
+ *   `thread-type-*`, osTicket `.message`/`.response`/`.note`/`.thread-event`, Zammad `.customer`/`.agent`/
+ *   `.is-internal`, Chatwoot `justify-start`/`justify-end`, `li.left`/`li.right`/`li.center`, `is-private`).
+ * - Common chat-widget markup: BEM modifiers (`msg--in`/`msg--out`, `bubble--left`), Tailwind and Bootstrap
+ *   alignment utilities (`justify-end`, `ml-auto`, `float-right`, `text-center`), `data-direction`,
+ *   `data-sender-type` and `data-test-id` attributes, `<time datetime>` (HTML Living Standard).
+ * - WAI-ARIA roles (`textbox`, `navigation`, `search`, `log`) and schema.org types (`Review`, `Product`,
+ *   `NewsArticle`, `Comment`) for what is, and is not, a conversation.
+ * - The other adapters' fixtures in tests/adapters/fixtures, read as unseen helpdesks while tuning.
+ */

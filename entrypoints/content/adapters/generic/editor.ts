@@ -4,7 +4,7 @@
  * textareas that sit under rich editors are passed over.
  */
 
-import { treeDistance } from './find-thread';
+import { treeDistance } from './page-scan';
 import { classNamesOf, selectors, wordsOf } from './vocabulary';
 
 const REPLY_WORDS = new Set([
@@ -12,8 +12,8 @@ const REPLY_WORDS = new Set([
   'write', 'text', 'mensaje', 'respuesta', 'responder', 'escribe', 'escribir', 'comentario', 'उत्तर', 'संदेश', 'பதில்', 'செய்தி',
 ]);
 const NOT_REPLY_WORDS = new Set([
-  'search', 'buscar', 'busqueda', 'filter', 'query', 'find', 'subject', 'asunto', 'title', 'titulo', 'tags', 'tag', 'to',
-  'cc', 'bcc', 'email', 'url', 'address', 'password', 'login', 'coupon', 'zip',
+  'search', 'buscar', 'busqueda', 'filter', 'query', 'find', 'subject', 'asunto', 'title', 'titulo', 'tags', 'tag', 'cc',
+  'bcc', 'url', 'address', 'password', 'login', 'coupon', 'zip',
 ]);
 const NOTE_WORDS = new Set(['note', 'internal', 'private', 'nota', 'interna']);
 /** Utility classes that hide an element (Bootstrap, Tailwind, common CSS kits). */

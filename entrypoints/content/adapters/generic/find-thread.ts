@@ -4,10 +4,9 @@
  * parent's children are grouped by tag and shared class words and the groups are scored. No layout is used.
  */
 
-import {
-  ITEM_TAGS, LIST_WORDS, MESSAGE_WORDS, SKIPPED_TAGS, WEAK_ITEM_TAGS, classNamesOf, selectors, wordsOf,
-} from './vocabulary';
 import { isSideWord, sideWordsIn } from './cues';
+import { type Measure, type Scan, isEditable, itemWords, scan, treeDistance } from './page-scan';
+import { ITEM_TAGS, LIST_WORDS, MESSAGE_WORDS, WEAK_ITEM_TAGS, classNamesOf, wordsOf } from './vocabulary';
 
 export interface Thread {
   /** The element whose children (or grandchildren, for day groups) are the message blocks. */
@@ -15,148 +14,6 @@ export interface Thread {
   /** Message-like blocks in document order, notes and system lines included. */
   items: Element[];
   score: number;
-  /** Text length of each block, from the scan: a free "has this block changed?" check for callers. */
-  sizes?: number[];
-}
-
-interface Measure {
-  text: number;
-  link: number;
-  times: number;
-  editors: number;
-}
-
-interface Scan {
-  /** Every element under the root, in document order. */
-  order: Element[];
-  /** Text, link text, times and editors below an element (undefined for skipped elements). */
-  measure(el: Element): Measure | undefined;
-  /** Inside navigation, menus, selects or skipped tags: never a thread container. */
-  isExcluded(el: Element): boolean;
-  /** Inside an aside or footer: rarely the conversation. */
-  isSidelined(el: Element): boolean;
-  words: Map<Element, Set<string>>;
-  around: Map<Element, { message: boolean; list: boolean }>;
-}
-
-const CHROME_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist', 'search']);
-const CHROME_TAGS = new Set(['NAV', 'SELECT', 'DATALIST']);
-
-function addWordsOf(node: Element, words: Set<string>): void {
-  for (const name of classNamesOf(node)) for (const word of wordsOf(name)) words.add(word);
-  for (const name of node.getAttributeNames()) {
-    if (name.startsWith('data-')) for (const word of wordsOf(name.slice(5))) words.add(word);
-  }
-}
-
-/** Item words: its own class words and data attribute names, and those of its first child (bubble wrappers). */
-export function itemWords(el: Element, cache?: Map<Element, Set<string>>): Set<string> {
-  const known = cache?.get(el);
-  if (known) return known;
-  const words = new Set<string>();
-  addWordsOf(el, words);
-  const first = el.firstElementChild;
-  if (first) addWordsOf(first, words);
-  cache?.set(el, words);
-  return words;
-}
-
-function isEditable(el: Element): boolean {
-  const tag = el.tagName;
-  if (tag === 'TEXTAREA') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  return el.getAttribute('role') === 'textbox' && tag !== 'INPUT';
-}
-
-const EXCLUDED = 1;
-const SKIPPED = 2;
-const SIDELINED = 4;
-
-/**
- * One pass in document order gives each element its index, its parent's index and its flags (excluded, skipped,
- * sidelined, inherited from the parent); one pass backwards (children come after their parent) sums text, link
- * text, times and editors into the parent. Typed arrays and one map lookup per element keep a 5,000-element page
- * cheap.
- */
-function scan(root: Element): Scan {
-  const order = [root, ...Array.from(root.getElementsByTagName('*'))];
-  const count = order.length;
-  const indexOf = new Map<Element, number>();
-  const parentOf = new Int32Array(count).fill(-1);
-  const flags = new Uint8Array(count);
-  for (let index = 0; index < count; index += 1) {
-    const el = order[index]!;
-    indexOf.set(el, index);
-    const parent = index === 0 ? undefined : indexOf.get(el.parentElement!);
-    let flag = parent === undefined ? 0 : flags[parent]!;
-    if (parent !== undefined) parentOf[index] = parent;
-    const tag = el.tagName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag)) flag |= SKIPPED | EXCLUDED;
-    else if (CHROME_TAGS.has(tag) || CHROME_ROLES.has(el.getAttribute('role') ?? '')) flag |= EXCLUDED;
-    if (tag === 'ASIDE' || tag === 'FOOTER') flag |= SIDELINED;
-    flags[index] = flag;
-  }
-  const text = new Float64Array(count);
-  const link = new Float64Array(count);
-  const times = new Int32Array(count);
-  const editors = new Int32Array(count);
-  for (let index = count - 1; index >= 0; index -= 1) {
-    if (flags[index]! & SKIPPED) continue;
-    const el = order[index]!;
-    let ownText = 0;
-    for (let node = el.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) ownText += (node.nodeValue ?? '').trim().length;
-    }
-    const tag = el.tagName.toUpperCase();
-    const total = text[index]! + ownText;
-    text[index] = total;
-    if (tag === 'A') link[index] = total;
-    if (tag === 'TIME' || el.hasAttribute('datetime') || el.hasAttribute('data-timestamp')) times[index] = times[index]! + 1;
-    if (isEditable(el)) editors[index] = editors[index]! + 1;
-    const parent = parentOf[index]!;
-    if (parent >= 0) {
-      text[parent] = text[parent]! + total;
-      link[parent] = link[parent]! + link[index]!;
-      times[parent] = times[parent]! + times[index]!;
-      editors[parent] = editors[parent]! + editors[index]!;
-    }
-  }
-  const flagOf = (el: Element): number => {
-    const index = indexOf.get(el);
-    return index === undefined ? SKIPPED | EXCLUDED : flags[index]!;
-  };
-  return {
-    order,
-    measure: (el) => {
-      const index = indexOf.get(el);
-      if (index === undefined || flags[index]! & SKIPPED) return undefined;
-      return { text: text[index]!, link: link[index]!, times: times[index]!, editors: editors[index]! };
-    },
-    isExcluded: (el) => (flagOf(el) & EXCLUDED) !== 0,
-    isSidelined: (el) => (flagOf(el) & SIDELINED) !== 0,
-    words: new Map(),
-    around: new Map(),
-  };
-}
-
-function depthOf(el: Element): number {
-  let depth = 0;
-  for (let node = el.parentElement; node; node = node.parentElement) depth += 1;
-  return depth;
-}
-
-/** Steps from one element to another through their lowest common ancestor. */
-export function treeDistance(a: Element, b: Element): number {
-  let x: Element | null = a;
-  let y: Element | null = b;
-  let dx = depthOf(a);
-  let dy = depthOf(b);
-  let steps = 0;
-  while (x && y && dx > dy) { x = x.parentElement; dx -= 1; steps += 1; }
-  while (x && y && dy > dx) { y = y.parentElement; dy -= 1; steps += 1; }
-  while (x && y && x !== y) { x = x.parentElement; y = y.parentElement; steps += 2; }
-  return steps;
 }
 
 /**
@@ -317,16 +174,18 @@ export function findThread(doc: Document): Thread | null {
   const candidates: Candidate[] = [];
 
   for (const container of page.order) {
-    if (container.childElementCount < 2 || page.isExcluded(container)) continue;
-    const byTag = new Map<string, Element[]>();
+    // Two blocks with text need at least four characters between them.
+    if (container.childElementCount < 2 || page.isExcluded(container) || (page.measure(container)?.text ?? 0) < 4) continue;
+    // Children by tag; a container rarely mixes more than two tags, so a short list beats a map.
+    const byTag: Array<{ tag: string; members: Element[] }> = [];
     for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
       const tag = child.tagName.toUpperCase();
       if (!ITEM_TAGS.has(tag) && !tag.includes('-')) continue;
-      const list = byTag.get(tag);
-      if (list) list.push(child);
-      else byTag.set(tag, [child]);
+      const group = byTag.find((entry) => entry.tag === tag);
+      if (group) group.members.push(child);
+      else byTag.push({ tag, members: [child] });
     }
-    for (const members of byTag.values()) {
+    for (const { members } of byTag) {
       if (members.length < 2) continue;
       const { items, key } = dominantMembers(members, page);
       const score = scoreGroup(container, items, page, editors);
@@ -337,6 +196,5 @@ export function findThread(doc: Document): Thread | null {
   let best: Candidate | null = null;
   for (const candidate of candidates) if (!best || candidate.score > best.score) best = candidate;
   if (!best) return null;
-  const thread = widenOverSiblingWrappers(best);
-  return { ...thread, sizes: thread.items.map((item) => page.measure(item)?.text ?? -1) };
+  return widenOverSiblingWrappers(best);
 }

@@ -4,7 +4,7 @@
  */
 
 import type { Channel } from '@/scripts-library/schemas';
-import { cleanName } from './read-item';
+import { cleanName } from './author-time';
 import { SIGNED_IN_AS, classNamesOf, selectors, wordsOf } from './vocabulary';
 
 const NAME_AFTER_SIGNED_IN = new RegExp(`(?:${SIGNED_IN_AS.source})\\s*:?\\s*([^\\n|•·,()]{2,60})`, 'i');
@@ -34,18 +34,18 @@ export function ownAgentName(doc: Document, thread: Element | null): string | nu
       if (name) return name;
     }
   }
-  for (const el of Array.from(doc.querySelectorAll('meta[name="user-name"], meta[name="current-user"]'))) {
+  for (const el of Array.from(doc.querySelectorAll(selectors.ownNameMeta))) {
     const name = cleanName(el.getAttribute('content'));
     if (name) return name;
   }
   // "Signed in as Daniel Brooks": the name follows the phrase inside the element that says it.
   const sentences = [
-    ...Array.from(doc.querySelectorAll('[title], [aria-label]'))
+    ...Array.from(doc.querySelectorAll(selectors.titled))
       .filter(outside)
       .flatMap((el) => [el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '']),
     ...Array.from(doc.querySelectorAll(selectors.banner))
       .filter(outside)
-      .flatMap((banner) => [banner, ...Array.from(banner.querySelectorAll('*'))])
+      .flatMap((banner) => [banner, ...Array.from(banner.querySelectorAll(selectors.all))])
       .filter((el) => SIGNED_IN_AS.test(ownText(el)))
       .map((el) => el.textContent ?? ''),
   ];
@@ -55,13 +55,13 @@ export function ownAgentName(doc: Document, thread: Element | null): string | nu
     if (name) return name;
   }
   for (const el of Array.from(doc.querySelectorAll(selectors.ownNameElements)).filter(outside)) {
-    const named = el.querySelector('[class*="name"]') ?? el;
-    const name = cleanName(named.textContent) ?? cleanName(el.querySelector('img[alt]')?.getAttribute('alt'));
+    const named = el.querySelector(selectors.nameInMenu) ?? el;
+    const name = cleanName(named.textContent) ?? cleanName(el.querySelector(selectors.avatarWithAlt)?.getAttribute('alt'));
     if (name && !SIGNED_IN_AS.test(name)) return name;
   }
   // A name (or avatar) in the page's top bar, inside something about the signed-in person.
   for (const banner of Array.from(doc.querySelectorAll(selectors.banner)).filter(outside)) {
-    for (const el of Array.from(banner.querySelectorAll('[class*="name"], img[alt]'))) {
+    for (const el of Array.from(banner.querySelectorAll(`${selectors.nameInMenu}, ${selectors.avatarWithAlt}`))) {
       let aboutPerson = false;
       for (let node: Element | null = el, level = 0; node && node !== banner.parentElement && level < 3; node = node.parentElement, level += 1) {
         if (classNamesOf(node).flatMap(wordsOf).some((word) => PERSON_WORDS.has(word))) aboutPerson = true;
@@ -85,7 +85,7 @@ export function subjectNear(doc: Document, thread: Element | null): string | nul
       (heading) =>
         !thread?.contains(heading) &&
         !heading.closest(selectors.chrome) &&
-        !heading.closest('aside') &&
+        !heading.closest(selectors.aside) &&
         (!thread || heading.compareDocumentPosition(thread) & 4),
     );
     for (const heading of headings.reverse()) {
@@ -95,7 +95,7 @@ export function subjectNear(doc: Document, thread: Element | null): string | nul
   }
   const title = doc.title.replace(/\s+/g, ' ').trim();
   if (!title) return null;
-  const first = title.split(/\s+[|–—]\s+|\s+-\s+/)[0]?.trim();
+  const first = title.split(/\s+[|–—·•]\s+|\s+-\s+/)[0]?.trim();
   return stripTicketPrefix(first || title);
 }
 
@@ -109,7 +109,7 @@ function stripTicketPrefix(text: string): string {
 /** A ticket number in the headings, the title, or the page's address. */
 export function ticketNumber(doc: Document, thread: Element | null): string | null {
   const texts = [
-    ...Array.from(doc.querySelectorAll('h1, h2, h3, [class*="ticket-id"], [class*="ticket-number"], [class*="ticketId"]'))
+    ...Array.from(doc.querySelectorAll(selectors.ticketNumberHolders))
       .filter((el) => !thread?.contains(el))
       .map((el) => el.textContent ?? ''),
     doc.title,
@@ -141,7 +141,7 @@ const CHANNEL_WORDS: Array<[Channel, RegExp]> = [
  * container, `msg` bubbles); null when nothing says.
  */
 export function channelOf(doc: Document, thread: Element, items: readonly Element[]): Channel | null {
-  for (const label of Array.from(doc.querySelectorAll('[class*="via"], [class*="channel"], [class*="canal"], [class*="source"], [data-channel]'))) {
+  for (const label of Array.from(doc.querySelectorAll(selectors.channelLabels))) {
     if (items.some((item) => item.contains(label))) continue;
     const text = `${label.getAttribute('data-channel') ?? ''} ${label.textContent ?? ''}`.trim();
     if (text.length > 40) continue;

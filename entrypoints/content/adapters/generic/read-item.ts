@@ -4,12 +4,13 @@
  * is where cues are looked for; the body is customer content and never trusted for structure.
  */
 
-import { messageText, timeOf } from '../message-text';
+import { AUTHOR_ATTRIBUTES, findAuthor, findTime } from './author-time';
 import { type Cue, cueFromLabel, cuesFromStyle, cuesFromWords } from './cues';
+import { findBodies, strippedText } from './message-body';
+import { messageText } from '../message-text';
 import {
-  ALIGNMENT_BEFORE, AUTHOR_WORDS, BODY_CLASS, BOT_WORDS, CHROME_WORDS, DATE_ONLY, LOCK_WORDS, NOTE_LABEL, NOTE_WORDS, PICTURE_WORDS,
-  SYSTEM_LABEL, SYSTEM_WORDS, UTILITY_CLASS, classNamesOf,
-  selectors, wordsOf,
+  ALIGNMENT_BEFORE, BOT_WORDS, DATE_ONLY, LOCK_WORDS, NOTE_LABEL, NOTE_WORDS, PICTURE_WORDS, SYSTEM_LABEL, SYSTEM_WORDS,
+  classNamesOf, selectors, wordsOf,
 } from './vocabulary';
 
 export interface ItemFacts {
@@ -34,79 +35,6 @@ const CHROME_LIMIT = 80;
 const WEAK_CUE_DEPTH = 2;
 const STATE_CLASS = /^(?:is-|has-)?(?:new|unread|read|active|selected|hover|focus(?:ed)?|highlighted|last|first|odd|even|animated|show|shown|visible|expanded|collapsed|fade\S*|grouped|continued)$/i;
 
-/** Attributes whose values name parts of a message like class names do (`data-test-id="message-content"`). */
-const NAMING_ATTRIBUTES = new Set(['data-test-id', 'data-testid', 'data-test-conversation', 'data-qa', 'data-role', 'data-name', 'data-part']);
-
-/** Body priority of one class name or naming value; names repeat on every message, so results are remembered. */
-function namePriority(name: string): number {
-  const known = priorityCache.get(name);
-  if (known !== undefined) return known;
-  let best = Infinity;
-  // `is-text`, `msg--text` say what kind of message the block is; they do not mark the body element.
-  const lower = name.toLowerCase().replace(/--.*$/, '');
-  const excluded =
-    UTILITY_CLASS.test(lower) || /^(?:is|has)-/.test(lower) || wordsOf(name).some((word) => CHROME_WORDS.has(word) || AUTHOR_WORDS.has(word));
-  if (!excluded) {
-    BODY_CLASS.forEach((pattern, index) => {
-      if (index < best && pattern.test(lower)) best = index;
-    });
-  }
-  if (priorityCache.size >= 5000) priorityCache.clear();
-  priorityCache.set(name, best);
-  return best;
-}
-const priorityCache = new Map<string, number>();
-
-/** Values of test-id style attributes, which name parts of a message the way class names do. */
-function namingValuesOf(el: Element): string[] {
-  const values: string[] = [];
-  for (const attribute of el.getAttributeNames()) {
-    if (!NAMING_ATTRIBUTES.has(attribute)) continue;
-    const value = el.getAttribute(attribute) ?? '';
-    if (value && value.length <= 40) values.push(value);
-  }
-  return values;
-}
-
-function bodyPriority(el: Element): number {
-  let best = Infinity;
-  for (const name of classNamesOf(el)) best = Math.min(best, namePriority(name));
-  for (const value of namingValuesOf(el)) best = Math.min(best, namePriority(value));
-  return best;
-}
-
-function isAuthorOrTime(el: Element): boolean {
-  return (
-    el.matches(selectors.times) ||
-    el.getAttribute('itemprop') === 'author' ||
-    classNamesOf(el).some((name) => wordsOf(name).some((word) => AUTHOR_WORDS.has(word)))
-  );
-}
-
-/**
- * The descendants with the best body class, outermost first; several (split bubbles) are read in order. A match that
- * also wraps the header (an `item-body` around name, time and `message-content`) gives way to the matches inside it.
- */
-function findBodies(item: Element): Element[] {
-  const ranked = Array.from(item.querySelectorAll('*'))
-    .map((el) => ({ el, priority: bodyPriority(el) }))
-    .filter(({ priority }) => priority !== Infinity);
-  if (ranked.length === 0) return [];
-  const best = Math.min(...ranked.map(({ priority }) => priority));
-  const matches = ranked.filter(({ priority }) => priority === best).map(({ el }) => el);
-  const outermost = (within: readonly Element[]): Element[] =>
-    within.filter((el) => !within.some((other) => other !== el && other.contains(el)));
-  const bodies: Element[] = [];
-  for (const body of outermost(matches)) {
-    const inner = outermost(matches.filter((el) => el !== body && body.contains(el)));
-    const wrapsHeader =
-      inner.length > 0 &&
-      Array.from(body.querySelectorAll('*')).some((el) => isAuthorOrTime(el) && !inner.some((match) => match.contains(el)));
-    bodies.push(...(wrapsHeader ? inner : [body]));
-  }
-  return bodies;
-}
-
 /** The block and its descendants outside the bodies, breadth first, bounded, with their depth below the block. */
 function chromeOf(item: Element, bodies: readonly Element[]): Array<{ el: Element; depth: number }> {
   const out: Array<{ el: Element; depth: number }> = [];
@@ -123,140 +51,10 @@ function chromeOf(item: Element, bodies: readonly Element[]): Array<{ el: Elemen
   return out.slice(0, CHROME_LIMIT);
 }
 
-function directText(el: Element): string {
-  return Array.from(el.childNodes)
-    .filter((node) => node.nodeType === 3)
-    .map((node) => node.nodeValue ?? '')
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A person's name as shown next to a message: short, no sentence punctuation, role labels and "wrote:" cut. */
-export function cleanName(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const name = raw
-    .replace(/\s+/g, ' ')
-    .replace(/\s*[([][^)\]]*[)\]]\s*/g, ' ')
-    .replace(/\s+(?:wrote|said|replied|posted|commented|escribió|dijo|respondió|ने लिखा|எழுதினார்)\b.*$/i, '')
-    .replace(/[:,·•|-]+\s*$/, '')
-    .trim();
-  if (name.length < 2 || name.length > 60 || name.split(' ').length > 6 || /^\d|[?!@]|https?:/.test(name)) return null;
-  // Avatar initials ("RM") are not a name.
-  if (/^\p{Lu}{1,3}$/u.test(name)) return null;
-  return name;
-}
-
-function authorTextOf(el: Element): string | null {
-  const direct = cleanName(directText(el));
-  if (direct) return direct;
-  for (const child of Array.from(el.children)) {
-    const text = cleanName(child.textContent);
-    if (text && !cueFromLabel(text)) return text;
-  }
-  return cleanName(el.textContent);
-}
-
-const AUTHOR_ATTRIBUTES = ['data-author', 'data-author-name', 'data-sender', 'data-sender-name', 'data-user-name', 'data-from'];
-
-function findAuthor(item: Element, chrome: readonly Element[]): { name: string | null; el: Element | null } {
-  for (const el of chrome) {
-    for (const attribute of AUTHOR_ATTRIBUTES) {
-      const name = cleanName(el.getAttribute(attribute));
-      if (name) return { name, el: el === item ? null : el };
-    }
-  }
-  for (const el of chrome) {
-    if (el === item) continue;
-    const marked =
-      el.getAttribute('itemprop') === 'author' ||
-      el.getAttribute('rel') === 'author' ||
-      [...classNamesOf(el), ...namingValuesOf(el)].some((name) => wordsOf(name).some((word) => AUTHOR_WORDS.has(word)));
-    if (!marked) continue;
-    const name = authorTextOf(el);
-    if (name) return { name, el };
-  }
-  for (const el of chrome) {
-    if (el.tagName !== 'STRONG' && el.tagName !== 'B') continue;
-    const name = cleanName(el.textContent);
-    if (name) return { name, el };
-  }
-  for (const img of chrome.filter((el) => el.tagName === 'IMG')) {
-    const alt = img.getAttribute('alt') ?? '';
-    if (!/avatar|profile|photo|image|logo|icon|foto/i.test(alt)) {
-      const name = cleanName(alt);
-      if (name) return { name, el: null };
-    }
-  }
-  return { name: null, el: null };
-}
-
-function findTime(item: Element, chrome: readonly Element[]): { at: string | null; el: Element | null } {
-  const candidates = [
-    ...(item.matches(selectors.times) ? [item] : []),
-    ...Array.from(item.querySelectorAll(selectors.times)),
-    ...chrome.filter((el) => el.hasAttribute('title') && classNamesOf(el).some((name) => /time|date|ago|fecha/i.test(name))),
-  ];
-  for (const el of candidates) {
-    const at = timeOf(el);
-    if (at) return { at, el };
-  }
-  return { at: null, el: candidates[0] ?? null };
-}
-
-const BLOCK_TAGS = new Set(['P', 'DIV', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-
-/**
- * The line holding `el` inside `item` ("Ana posted 2h ago" around the name): climb while the parent adds only a
- * little inline text. A parent with a block of its own text beside the line is the message, and stops the climb.
- */
-function lineAround(el: Element, item: Element): Element {
-  let line = el;
-  const own = (el.textContent ?? '').trim().length;
-  for (let parent = el.parentElement; parent && parent !== item; parent = parent.parentElement) {
-    if ((parent.textContent ?? '').trim().length > own + 60) break;
-    const current = line;
-    const holdsText = Array.from(parent.children).some(
-      (child) => child !== current && BLOCK_TAGS.has(child.tagName.toUpperCase()) && (child.textContent ?? '').trim().length > 0,
-    );
-    if (holdsText) break;
-    line = parent;
-  }
-  return line;
-}
-
-/** Text when no body element stands out: a copy of the block without its chrome. The page is never touched. */
-function strippedText(item: Element, drop: readonly (Element | null)[]): string {
-  const dropped = new Set(drop.filter((el): el is Element => !!el && el !== item).map((el) => lineAround(el, item)));
-  const text = textWithout(item, dropped);
-  // When the "line" around the time was the whole message (text and time in one row), drop just the pieces.
-  return text || textWithout(item, new Set(drop.filter((el): el is Element => !!el && el !== item)));
-}
-
-function textWithout(item: Element, dropped: ReadonlySet<Element>): string {
-  const copy = item.cloneNode(true) as Element;
-  const originals = Array.from(item.querySelectorAll('*'));
-  const copies = Array.from(copy.querySelectorAll('*'));
-  originals.forEach((original, index) => {
-    const twin = copies[index];
-    if (!twin) return;
-    // Chrome pieces are short; a long element with a chrome-ish class ("comment-details") may hold the message.
-    const chromeClass =
-      (original.textContent ?? '').trim().length <= 80 &&
-      classNamesOf(original).some((name) => wordsOf(name).some((word) => CHROME_WORDS.has(word)));
-    if (dropped.has(original) || chromeClass || /^(?:TIME|IMG|BUTTON|svg|SVG)$/.test(original.tagName)) twin.remove();
-  });
-  if (copy.tagName === 'TR') {
-    // A table row is columns: the message is the longest cell left once the chrome is gone.
-    const cells = Array.from(copy.children).map((cell) => messageText(cell));
-    return cells.reduce((longest, text) => (text.length > longest.length ? text : longest), '');
-  }
-  return messageText(copy);
-}
-
+/** Short texts of leaf elements: badges such as "Internal note" or "Staff". Buttons ("Note", "Reply") are actions. */
 function labelTexts(chrome: readonly Element[]): string[] {
   return chrome
-    .filter((el) => el.childElementCount === 0)
+    .filter((el) => el.childElementCount === 0 && !el.closest(selectors.actions))
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter((text) => text.length > 0 && text.length <= 30);
 }
@@ -286,15 +84,15 @@ const cueCache = new Map<string, Cue[]>();
 
 /**
  * Facts of blocks read before, keyed by the block element: the content script reads again on every change, and a
- * long thread mostly holds unchanged blocks. A block counts as unchanged while its text length, class and number of
- * children stay the same.
+ * long thread mostly holds unchanged blocks. A block counts as unchanged while its text, class and number of
+ * children stay the same (the browser builds `textContent` natively, far cheaper than reading the block again).
  */
 const readBefore = new WeakMap<Element, { key: string; facts: ItemFacts }>();
 
-export function readItemCached(item: Element, rtl: boolean, textLength: number): ItemFacts {
-  const key = `${rtl ? 'r' : 'l'}|${textLength}|${item.childElementCount}|${item.getAttribute('class') ?? ''}`;
+export function readItemCached(item: Element, rtl: boolean): ItemFacts {
+  const key = `${rtl ? 'r' : 'l'}|${item.childElementCount}|${item.getAttribute('class') ?? ''}|${item.textContent ?? ''}`;
   const known = readBefore.get(item);
-  if (known && known.key === key && textLength >= 0) return known.facts;
+  if (known && known.key === key) return known.facts;
   const facts = readItem(item, rtl);
   readBefore.set(item, { key, facts });
   return facts;
@@ -320,10 +118,11 @@ export function readItem(item: Element, rtl: boolean): ItemFacts {
     // not the block; only the block and its wrappers may use them. Avatars and icons describe themselves only
     // (an avatar floated right, a `private-avatar` from a UI kit), never the block.
     const classWords = classNamesOf(el).map((name) => ({ name, words: wordsOf(name) }));
-    const empty = !(el.textContent ?? '').trim();
-    const picture =
-      /^(?:IMG|SVG|I)$/i.test(el.tagName) ||
-      (empty && (el.childElementCount === 0 || classWords.some(({ words }) => words.some((word) => PICTURE_WORDS.has(word)))));
+    const pictureTag = /^(?:IMG|SVG|I)$/i.test(el.tagName);
+    const pictureClass = classWords.some(({ words }) => words.some((word) => PICTURE_WORDS.has(word)));
+    // Text is looked at only where a picture is possible: the block itself would cost its whole text.
+    const empty = (pictureTag || pictureClass || el.childElementCount === 0) && !(el.textContent ?? '').trim();
+    const picture = pictureTag || (empty && (el.childElementCount === 0 || pictureClass));
     const upper = depth <= WEAK_CUE_DEPTH && !picture;
     const own = el === item || el === item.firstElementChild;
     const take = (found: readonly Cue[]): void => {

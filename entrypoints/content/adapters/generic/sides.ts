@@ -12,8 +12,12 @@ import { SELF_NAMES, foldAccents } from './vocabulary';
 export interface SideOptions {
   /** The signed-in agent's name from the page chrome. */
   agentName: string | null;
-  /** Side from layout, or null when it cannot tell; called on a bounded sample only. */
-  measure?: (el: Element) => Speaker | null;
+  /**
+   * Makes a layout reader (side from geometry, or null when it cannot tell), or undefined when the page has no
+   * layout. Called only when markup leaves messages undecided, so a page whose classes say it all never forces a
+   * layout; the reader then runs on a bounded sample.
+   */
+  layout?: () => ((el: Element) => Speaker | null) | undefined;
 }
 
 export interface SideResult {
@@ -81,7 +85,8 @@ export function resolveSides(messages: readonly ItemFacts[], options: SideOption
     }
     const side = score >= 1 ? 'agent' : score <= -1 ? 'customer' : null;
     if (side) fromMarkup.add(message);
-    if (isSelfName(message.author, options.agentName)) {
+    // The agent's own name decides, unless the markup clearly says customer (a customer sharing the first name).
+    if (isSelfName(message.author, options.agentName) && !(side === 'customer' && score <= -2)) {
       if (side !== 'agent') fromMarkup.delete(message);
       evidenced += 1;
       return 'agent';
@@ -111,10 +116,11 @@ export function resolveSides(messages: readonly ItemFacts[], options: SideOption
   spread(byAuthor);
   spread(bySignature, true);
 
-  if (options.measure && sides.some((side) => !side)) {
+  const measure = sides.some((side) => !side) ? options.layout?.() : undefined;
+  if (measure) {
     const unresolved = sides.map((side, index) => (side ? -1 : index)).filter((index) => index >= 0);
     for (const index of unresolved.slice(-LAYOUT_SAMPLE)) {
-      const side = options.measure(messages[index]!.el);
+      const side = measure(messages[index]!.el);
       if (side) {
         sides[index] = side;
         fromMarkup.add(messages[index]!);

@@ -17,10 +17,24 @@ export const selectors = {
     '[class*="current-user"], [class*="currentUser"], [class*="user-menu"], [class*="userMenu"], [class*="account-name"], ' +
     '[class*="profile-name"], [class*="agent-name"], [class*="signed-in"], [class*="logged-in"], [id*="current-user"], ' +
     '[id*="user-menu"], [class*="whoami"]',
+  ownNameMeta: 'meta[name="user-name"], meta[name="current-user"]',
+  /** Inside an account menu: the name, or the avatar whose alt text is the name. */
+  nameInMenu: '[class*="name"]',
+  avatarWithAlt: 'img[alt]',
+  /** Where "Signed in as …" may sit as a tooltip. */
+  titled: '[title], [aria-label]',
   /** Page areas where the agent's name is shown in a sentence ("Signed in as …"). */
   banner: 'header, nav, [role="banner"], [class*="topbar"], [class*="navbar"], [class*="header"]',
   headings: 'h1, h2',
-  avatarImages: 'img',
+  /** Side columns: their headings are not the subject. */
+  aside: 'aside',
+  ticketNumberHolders: 'h1, h2, h3, [class*="ticket-id"], [class*="ticket-number"], [class*="ticketId"]',
+  /** "via email", "Canal: correo", `data-channel="PHONE"`. */
+  channelLabels: '[class*="via"], [class*="channel"], [class*="canal"], [class*="source"], [data-channel]',
+  /** Controls whose captions ("Note", "Reply") are actions, not labels of the message. */
+  actions: 'button, [role="button"], [role="menu"], [role="menuitem"]',
+  /** Every element below a node. */
+  all: '*',
 } as const;
 
 /** Words naming a side outright, in class names, data values and labels. Weight 3. */
@@ -86,6 +100,7 @@ export const SYSTEM_TEXT = new RegExp(
     'marked (?:as )?(?:solved|resolved|closed|pending|spam)', 'conversation (?:closed|reopened|assigned|snoozed)',
     'chat (?:started|ended|transferred)', 'priority (?:changed|set)', 'tag(?:s)? (?:added|removed)',
     '(?:added|removed) the (?:label|tag)', '(?:conversation|ticket|chat) was (?:created|opened|resolved|reopened|closed|assigned|transferred)',
+    '(?:updated|changed) this (?:record|case|ticket)', 'actualizó este (?:registro|caso)',
     'estado (?:cambiado|actualizado)', '(?:añadió|quitó) la etiqueta', 'cambió el estado', 'asignad[oa] a', 'se unió a', 'abandonó (?:el|la)', 'reasignad[oa]',
     'स्थिति बदल', 'को सौंपा', 'असाइन किया', 'चैट (?:में )?(?:जुड़|जॉइन)', 'நிலை மாற்ற', 'ஒதுக்கப்பட்ட', 'ஒதுக்கினார்', 'உரையாடலில் இணைந்தார்',
   ].join('|'),
@@ -140,6 +155,7 @@ export const CHROME_WORDS = new Set([
   'meta', 'metadata', 'header', 'footer', 'actions', 'action', 'toolbar', 'avatar', 'timestamp', 'time', 'date', 'author', 'sender',
   'name', 'username', 'byline', 'status', 'badge', 'label', 'tag', 'menu', 'reactions', 'receipt', 'receipts', 'info',
   'details', 'role', 'type', 'photo', 'pic', 'icon', 'controls', 'fecha', 'hora', 'autor', 'remitente', 'id', 'number',
+  'attachment', 'attachments', 'files', 'adjuntos',
 ]);
 
 /** Author names that mean "the person reading this screen". */
