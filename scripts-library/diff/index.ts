@@ -1,0 +1,2 @@
+export { diffWords, diffStats, sideOf, wordTokens } from './word-diff';
+export type { DiffOp, DiffPart } from './word-diff';
