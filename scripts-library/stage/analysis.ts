@@ -50,6 +50,7 @@ const DISSATISFACTION_KINDS: readonly { kind: CueKind; factor: number }[] = [
   { kind: 'repeat', factor: 0.8 },
   { kind: 'still', factor: 0.3 },
   { kind: 'sarcasm', factor: 0.8 },
+  { kind: 'rhetorical', factor: 0.9 },
 ];
 
 function isNegatedBy(hit: CueHit, negators: readonly CueHit[]): CueHit | null {
@@ -76,6 +77,30 @@ function modifierNear(hit: CueHit, modifiers: readonly CueHit[]): CueHit | null 
 
 
 const SENTIMENT_STAGE: Stage = 'recovery';
+
+const ATTEMPT_DEF: CueHit['def'] = { kind: 'repeat', kindIndex: K.repeat, lang: 'en', phrase: 'attempts', tokens: 0, anchored: false, weight: 0.75 };
+/** Three or more: "two times" is as often "charged twice" as a second attempt. */
+const MANY =
+  '(?:[3-9]|1[0-9]|three|four|five|six|seven|eight|ten|tres|cuatro|cinco|seis|teen|tin|char|chaar|paanch|panch|moodu|mudu|naalugu|nalugu|aidu|moonu|munu|naalu|nalu|anju|तीन|चार|पाँच|पांच|మూడు|నాలుగు|ఐదు|மூணு|மூன்று|நாலு|நான்கு|அஞ்சு)';
+const TWO_OR_MORE = `(?:2|two|dos|do|rendu|renDu|दो|రెండు|ரெண்டு|இரண்டு|${MANY.slice(3, -1)})`;
+const TIMES_UNITS = '(?:times|sarlu|saarlu|sarla|baar|dafa|thadava|thadavai|tadava|murai|veces|बार|दफ़ा|दफा|సార్లు|సారి|తడవ|தடவை|தடவ|முறை)';
+const CONTACT_UNITS =
+  '(?:calls|emails|e-mails|mails|messages|tickets|complaints|attempts|visits|correos|llamadas|mensajes|reclamos|reclamaciones)';
+const ATTEMPTS = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:(${MANY})\\s*(${TIMES_UNITS})|(${TWO_OR_MORE})\\s*(${CONTACT_UNITS}))(?![a-z])`,
+  'iu',
+);
+
+/** "4 sarlu", "three emails", "cuatro correos": a counted number of attempts, as written, or null. */
+function countedAttempts(raw: string): string | null {
+  const m = ATTEMPTS.exec(raw);
+  if (!m) return null;
+  return m[1] ? `${m[1]} ${m[2]}` : `${m[3]} ${m[4]}`;
+}
+/** A single cue below this is a weak sign of dissatisfaction. */
+const WEAK_CUE = 0.55;
+/** Weak signs together stay just under the recovery threshold (score 0.4 ≈ raw 0.51). */
+const WEAK_ONLY_CAP = 0.5;
 
 export function analyseTurn(text: string, allowed: ReadonlySet<Language>, prepared?: PreparedText): TurnAnalysis {
   const p = prepared ?? prepareText(text);
@@ -131,6 +156,17 @@ export function analyseTurn(text: string, allowed: ReadonlySet<Language>, prepar
     kinds[i] = max + 0.35 * (sum - max);
   }
   for (let i = 0; i < KIND_COUNT; i++) if ((covered[i] ?? 0) > p.tokens.length) covered[i] = p.tokens.length;
+
+  // "4 sarlu call chesa", "called three times", "cuatro correos", "teen baar": counted attempts are a repeat.
+  const attempts = countedAttempts(p.raw);
+  if (attempts !== null) {
+    const i = K.repeat;
+    if ((kinds[i] ?? 0) < ATTEMPT_DEF.weight) {
+      kinds[i] = Math.max(kinds[i] ?? 0, ATTEMPT_DEF.weight);
+      top[i] = { def: { ...ATTEMPT_DEF, phrase: attempts }, start: -1, end: -1 };
+    }
+    hits.push({ def: { ...ATTEMPT_DEF, phrase: attempts }, start: -1, end: -1 });
+  }
 
   const { score, evidence } = gradeDissatisfaction(p, hits, kinds, negatedPositives, intensifiers, downtoners);
   const question = p.questionMark || (kinds[K.question_word] ?? 0) > 0;
@@ -218,14 +254,20 @@ function gradeDissatisfaction(
   const problemSeen =
     (kinds[K.problem] ?? 0) > 0 || (kinds[K.update_req] ?? 0) > 0 || (kinds[K.repeat] ?? 0) > 0 || (kinds[K.still] ?? 0) > 0;
   for (const h of sarcasmHits) {
-    // Ironic praise ("great, just great") needs something negative beside it; "thanks for nothing" does not.
+    // Ironic praise ("great, just great") needs something negative beside it; "thanks for nothing" does not. A
+    // single word of praise ("perfect", "great") is ironic only beside a clear complaint: next to a mere problem
+    // word it is usually sincere ("perfect, the error is gone").
     const standalone = h.def.weight >= 1.2 || (h.start < 0 && h.def.weight >= 0.8);
-    if (!standalone && !(otherNegative || problemSeen)) continue;
+    // Two signs of irony together (praise and 🙃/👏, or two ironic words) read as irony beside a problem too.
+    const phrase = (h.def.tokens > 1 && h.def.weight >= 0.9) || sarcasmHits.length >= 2;
+    if (!standalone && !(otherNegative || (phrase && problemSeen))) continue;
     otherNegative = true;
     push('sarcasm', h.def.weight * 0.8 * (standalone ? 1 : 1.1), hitText(p, h), h.start < 0 ? 'emoji' : 'sentiment');
   }
 
   let raw = 0;
+  let strongest = 0;
+  for (const weights of perKind.values()) strongest = Math.max(strongest, weights[0] ?? 0, ...weights);
   for (const weights of perKind.values()) {
     weights.sort((a, b) => b - a);
     raw += (weights[0] ?? 0) + 0.4 * weights.slice(1).reduce((a, b) => a + b, 0);
@@ -253,6 +295,13 @@ function gradeDissatisfaction(
       raw += 0.15;
       evidence.push({ stage: SENTIMENT_STAGE, kind: 'sentiment', cue: 'urgency', weight: 0.15 });
     }
+  }
+
+  // Only weak signs ("still", "nobody has", "how long"): a calm report of a slow or missing thing, not a complaint
+  // (labelling rule 1), however many of them there are. One clear sign of feeling is needed.
+  if (strongest < WEAK_CUE && raw > WEAK_ONLY_CAP) {
+    raw = WEAK_ONLY_CAP;
+    evidence.push({ stage: SENTIMENT_STAGE, kind: 'context', cue: 'only weak signs', weight: 0 });
   }
 
   const score = raw <= 0 ? 0 : 1 - Math.exp(-raw);

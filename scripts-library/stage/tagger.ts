@@ -6,6 +6,7 @@
  */
 import { STAGES, type Language, type Speaker, type Stage } from '../schemas';
 import { round, type TurnAnalysis } from './analysis';
+import { extractFeatures, scoreFeatures, softmaxInPlace, topContributions, type Features, type StageModel } from './learned';
 import { hitText, KIND_INDEX as K } from './match';
 import type { Evidence, EvidenceKind, TurnTag } from './types';
 
@@ -97,7 +98,20 @@ const ID_LIKE = /(?:\d[\d\s-]{2,}\d|[A-Za-z]{1,4}[-#]?\d{3,}|\S+@\S+\.\S+|#\d+)/
 export interface TagResult {
   tag: TurnTag;
   next: TagState;
+  /** Every stage's rule score and evidence (for inspection and tests; the tag keeps the chosen stage's). */
+  ruleScores: Readonly<Record<Stage, number>>;
+  ruleEvidence: readonly Evidence[];
 }
+
+export interface TagOptions {
+  /** The learned layer; null tags with the rules alone. */
+  model?: StageModel | null;
+  /** Filled with the turn's features (for training). */
+  features?: Features;
+}
+
+const SCRATCH_FEATURES: Features = { ids: [], values: [] };
+const SCRATCH_LOGITS = new Float64Array(STAGES.length);
 
 export function tagTurn(
   state: TagState,
@@ -105,6 +119,7 @@ export function tagTurn(
   at: string | null | undefined,
   a: TurnAnalysis,
   lang: Language,
+  options: TagOptions = {},
 ): TagResult {
   const s = new Scores();
   const time = parseTime(at);
@@ -128,22 +143,52 @@ export function tagTurn(
     scoreAgent(s, a, state, { first, short, longGap, mediumGap, gapHours, idLike, substantive });
   }
 
-  // Pick the best stage; confidence is a softmax share, so close calls read as uncertain.
-  let best: Stage = speaker === 'customer' ? 'discovery' : 'solution';
+  // Pick the best stage by the rules; confidence is a softmax share, so close calls read as uncertain.
+  let ruleBest: Stage = speaker === 'customer' ? 'discovery' : 'solution';
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const stage of STAGES) {
     const v = s.value[stage];
     if (v > bestScore) {
       bestScore = v;
-      best = stage;
+      ruleBest = stage;
     }
   }
-  let denom = 0;
-  for (const stage of STAGES) denom += Math.exp(1.6 * (s.value[stage] - bestScore));
-  const confidence = round(Math.min(0.99, Math.max(0.05, 1 / denom)));
+  let best = ruleBest;
+  let confidence: number;
+  const model = options.model ?? null;
+  let learnedEvidence: Evidence[] = [];
+  if (model || options.features) {
+    const features = extractFeatures(
+      {
+        speaker,
+        analysis: a,
+        state,
+        ruleScores: s.value,
+        ruleBest,
+        gapHours,
+        idLike,
+        dissatisfied: speaker === 'customer' && dissatisfaction >= RECOVERY_THRESHOLD,
+      },
+      options.features ?? SCRATCH_FEATURES,
+    );
+    if (model) {
+      const probs = softmaxInPlace(scoreFeatures(model, features, SCRATCH_LOGITS));
+      let bestP = -1;
+      STAGES.forEach((stage, i) => {
+        const p = probs[i] as number;
+        if (p > bestP) {
+          bestP = p;
+          best = stage;
+        }
+      });
+      confidence = round(Math.min(0.99, Math.max(0.05, bestP)));
+      if (best !== ruleBest || !s.evidence.some((e) => e.stage === best && e.weight > 0)) {
+        learnedEvidence = topContributions(model, features, best, 4).map((c) => describeFeature(c.name, c.weight, best, a, gapHours));
+      }
+    } else confidence = ruleConfidence(s, bestScore);
+  } else confidence = ruleConfidence(s, bestScore);
 
-  const evidence = s.evidence
-    .filter((e) => e.stage === best && e.weight > 0)
+  const evidence = [...s.evidence.filter((e) => e.stage === best && e.weight > 0), ...learnedEvidence]
     .sort((x, y) => y.weight - x.weight)
     .slice(0, 8);
 
@@ -168,7 +213,59 @@ export function tagTurn(
     complaints: state.complaints + (speaker === 'customer' && best === 'recovery' ? 1 : 0),
     sinceFollowUp: best === 'follow_up' ? 0 : state.sinceFollowUp + 1,
   };
-  return { tag, next };
+  return { tag, next, ruleScores: s.value, ruleEvidence: s.evidence };
+}
+
+function ruleConfidence(s: Scores, bestScore: number): number {
+  let denom = 0;
+  for (const stage of STAGES) denom += Math.exp(1.6 * (s.value[stage] - bestScore));
+  return round(Math.min(0.99, Math.max(0.05, 1 / denom)));
+}
+
+const STRUCTURE_WORDS: Record<string, string> = {
+  prev: 'after a {stage} turn',
+  prevsame: 'continues a {stage} turn',
+  lastother: "the other side's last turn was {stage}",
+  top: 'rules favour {stage}',
+  rule: 'rule score for {stage}',
+};
+
+/** A learned feature as evidence an agent can read: the cue itself for cue kinds, a short phrase for structure. */
+function describeFeature(name: string, weight: number, stage: Stage, a: TurnAnalysis, gapHours: number | null): Evidence {
+  const [group = '', item = ''] = name.split(':');
+  const w = round(weight);
+  if (group === 'k' && item in K) {
+    const hit = a.top[K[item as keyof typeof K]];
+    return { stage, kind: hit && hit.start < 0 ? 'emoji' : 'phrase', cue: hit ? hitText(a.prepared, hit) : item, weight: w };
+  }
+  if (group === 'gap') {
+    const cue = gapHours === null ? 'no time shown' : `${describeGap(gapHours)} since the previous message`;
+    return { stage, kind: 'time_gap', cue, weight: w };
+  }
+  if (group === 'len') return { stage, kind: 'context', cue: `length ${item} words`, weight: w };
+  const template = STRUCTURE_WORDS[group];
+  if (template) return { stage, kind: 'context', cue: template.replace('{stage}', item.replace('_', ' ')), weight: w };
+  if (group === 'f') {
+    const words: Record<string, string> = {
+      question: 'asks a question',
+      idLike: 'gives a number or id',
+      first: 'first message',
+      noAgentYet: 'before the agent has written',
+      needStated: 'the need is already stated',
+      solutionGiven: 'a fix was given',
+      closingSeen: 'the conversation was wrapping up',
+      complained: 'the customer complained earlier',
+      dissatisfied: 'customer is dissatisfied',
+      dissatisfaction: 'tone of the message',
+      afterFollowUp: 'just after a follow-up',
+      exclaim: 'exclamation',
+      url: 'gives a link',
+      shout: 'CAPITALS',
+      negatedNegative: 'no problem',
+    };
+    return { stage, kind: item === 'question' ? 'question' : 'context', cue: words[item] ?? item, weight: w };
+  }
+  return { stage, kind: 'context', cue: item || name, weight: w };
 }
 
 interface Context {
@@ -217,7 +314,7 @@ function scoreCustomer(s: Scores, a: TurnAnalysis, st: TagState, c: Context): vo
     s.add('follow_up', 1.2, 'time_gap', `returns after ${describeGap(c.gapHours ?? 0)}`);
     fromCue(s, a, 'earlier_ref', 'follow_up', 0.8);
     fromCue(s, a, 'update_req', 'follow_up', 0.8);
-  } else if (!st.needStated && earlier > 0 && (update > 0 || (earlier >= 1.2 && c.idLike))) {
+  } else if (!st.needStated && earlier > 0 && (update + k(a, 'checkin') > 0 || (earlier >= 1.2 && c.idLike))) {
     // The earlier part is only referred to: "Hi, I wrote last week about my refund, any update?"
     s.add('follow_up', 1.5, 'position', 'opens by referring to an earlier contact');
     fromCue(s, a, 'earlier_ref', 'follow_up', 0.9);
@@ -249,6 +346,12 @@ function scoreCustomer(s: Scores, a: TurnAnalysis, st: TagState, c: Context): vo
   if (smallTalk > 0) s.add('rapport', smallTalk * 1.1, 'phrase', cueLabel(a, k(a, 'small_talk') > 0 ? 'small_talk' : 'small_talk_reply'));
   if (st.prevStage === 'rapport' && need + problem < 0.8 && !c.idLike && (smallTalk > 0 || (!a.question && accept + thanks === 0))) {
     s.add('rapport', 0.9, 'context', 'replies to small talk');
+  }
+  // Personal life (family, events, trips) with no need or problem in the turn is small talk, once the need is out
+  // or the agent has opened; in the first statement it is usually the need's background.
+  const personal = k(a, 'personal');
+  if (personal > 0 && need + problem + k(a, 'detail') * 0.5 < 0.5 && !c.idLike && !a.question && (st.needStated || st.agentTurns > 0)) {
+    s.add('rapport', 0.4 + personal * 0.5, 'phrase', cueLabel(a, 'personal'));
   }
   if (st.prevStage === 'greeting' && st.prevSpeaker === 'agent' && smallTalk > 0 && need + problem < 0.8) {
     s.add('rapport', 0.6, 'context', 'answers a friendly opening');
@@ -298,8 +401,14 @@ function scoreCustomer(s: Scores, a: TurnAnalysis, st: TagState, c: Context): vo
 
   // Closing: thanks and goodbye, unless a new question rides along (rule 4) or steps are under way.
   const newQuestion = need + problem > 0.8 || (a.question && need > 0);
+  // A check-in answered with how things went is follow_up, even with thanks around it (labelling rule 7).
+  const reportsToCheckIn = answersCheckIn && reportBack + accept + k(a, 'positive') + k(a, 'thats_all') > 0;
+  // Thanks that opens or signs off a message carrying facts ("Thank you. The claim number is …") acknowledges; it
+  // does not close.
+  const carriesFacts = tokensOf(a) > 8 && (c.idLike || k(a, 'detail') > 0.6 || need + problem > 0.6) && closingWords === 0;
   if (thanks + closingWords > 0) {
-    const base = thanks * 1.0 + closingWords * 1.3 + k(a, 'resolved') * 0.6;
+    const damp = (reportsToCheckIn ? 0.5 : 1) * (carriesFacts ? 0.35 : 1);
+    const base = (thanks * 1.0 + closingWords * 1.3 + k(a, 'resolved') * 0.6) * damp;
     const label = cueLabel(a, closingWords > 0 ? (k(a, 'bye') > 0 ? 'bye' : 'thats_all') : 'thanks');
     if (newQuestion || (a.question && closingWords === 0)) s.add('closing', base * 0.3, 'phrase', label);
     else if (trying > 0 && closingWords === 0) {
@@ -309,7 +418,7 @@ function scoreCustomer(s: Scores, a: TurnAnalysis, st: TagState, c: Context): vo
     } else {
       // Thanks wrapped around a personal story ("thank you! we just got married") is rapport in the middle.
       const personal = smallTalk >= 1 && closingWords === 0 && !st.closingSeen && !c.short ? 0.45 : 1;
-      s.add('closing', (base + (late ? 1.2 : 0) + (afterSolution ? 0.6 : 0)) * personal, 'phrase', label);
+      s.add('closing', (base + ((late ? 1.2 : 0) + (afterSolution ? 0.6 : 0)) * damp) * personal, 'phrase', label);
     }
   }
   if (st.prevSpeaker === 'agent' && st.prevStage === 'closing') {
@@ -345,7 +454,10 @@ function scoreAgent(s: Scores, a: TurnAnalysis, st: TagState, c: Context): void 
   const steps = k(a, 'instruction') + k(a, 'action_done') + k(a, 'info') + k(a, 'check_fix');
   const n = Math.max(1, a.prepared.tokens.length);
   const customerUpset =
-    st.lastCustomerDissatisfaction >= RECOVERY_THRESHOLD || (st.lastCustomerStage === 'recovery' && st.prevSpeaker === 'customer');
+    st.lastCustomerDissatisfaction >= RECOVERY_THRESHOLD ||
+    (st.lastCustomerStage === 'recovery' && st.prevSpeaker === 'customer') ||
+    // Mildly upset, just now: an empathetic opening still answers it.
+    (st.prevSpeaker === 'customer' && st.lastCustomerDissatisfaction >= 0.25);
   const late = st.solutionGiven || st.closingSeen || st.prevStage === 'closing';
   const long = n > 14;
   // An agent writing again many hours after the conversation settled is checking in; an agent answering a
@@ -362,8 +474,11 @@ function scoreAgent(s: Scores, a: TurnAnalysis, st: TagState, c: Context): void 
     ((closed && c.gapHours >= 16) || (st.solutionGiven && c.gapHours >= 72));
 
   // Recovery: apology/empathy answering dissatisfaction, or owning the company's failure (rule 2).
-  const heal = apology + empathy + fault + reassure;
-  const healOpening = Math.min(a.firstAt[K.apology] ?? n, a.firstAt[K.empathy] ?? n, a.firstAt[K.company_fault] ?? n) <= 3;
+  // An agent who names the customer's feeling ("I'd be fed up too", "that's not good enough") is empathising.
+  const namedFeeling = k(a, 'frustration') + k(a, 'complaint') * 0.8 + k(a, 'anger') * 0.5 + k(a, 'rhetorical') * 0.3;
+  const heal = apology + empathy + fault + reassure + Math.min(1.2, namedFeeling * 0.8);
+  const healOpening =
+    Math.min(a.firstAt[K.apology] ?? n, a.firstAt[K.empathy] ?? n, a.firstAt[K.company_fault] ?? n, namedFeeling > 0 ? Math.min(a.firstAt[K.frustration] ?? n, a.firstAt[K.complaint] ?? n) : n) <= 3;
   if (heal > 0) {
     const coveredHeal =
       (a.covered[K.apology] ?? 0) + (a.covered[K.empathy] ?? 0) + (a.covered[K.company_fault] ?? 0) + (a.covered[K.reassure] ?? 0);
@@ -375,6 +490,16 @@ function scoreAgent(s: Scores, a: TurnAnalysis, st: TagState, c: Context): void 
     } else if (fault > 0) {
       const wrapUp = st.prevStage === 'closing' && st.prevSpeaker === 'customer' ? 0.4 : 1;
       s.add('recovery', (1.4 + fault * 0.8) * wrapUp, 'phrase', cueLabel(a, 'company_fault'));
+    } else if (
+      empathy + namedFeeling > 0 &&
+      (healOpening || share >= 0.25) &&
+      !(apology > 0 && a.question && ask > 0 && n <= 20) &&
+      !(st.prevSpeaker === 'customer' && (st.prevStage === 'closing' || st.prevStage === 'rapport'))
+    ) {
+      // Empathy that opens the reply or fills much of it ("I can only imagine how wearing that has been") answers
+      // dissatisfaction even when the customer's words did not show it plainly; "sorry to hear that, which order?"
+      // is a courtesy (rule 6).
+      s.add('recovery', 1.5 + (empathy + Math.min(1, namedFeeling)) * 0.6 + share * 1.5 + (healOpening ? 0.4 : 0), 'phrase', cueLabel(a, empathy > 0 ? 'empathy' : 'frustration'));
     } else if (apology > 0 && !(a.question && ask > 0) && (healOpening || n <= 25)) {
       // "…and sorry again for the wait" after the customer's thanks is part of the goodbye.
       const wrapUp = st.prevStage === 'closing' && st.prevSpeaker === 'customer' ? 0.4 : 1;
@@ -399,14 +524,32 @@ function scoreAgent(s: Scores, a: TurnAnalysis, st: TagState, c: Context): void 
     s.add('discovery', 0.3, 'phrase', cueLabel(a, 'help_offer'));
   }
 
+  // A short warm reply once the customer has confirmed the outcome ("Glad to hear it! Enjoy the trip") wraps the
+  // conversation up: its wishes and small talk close rather than open a new topic (rule 8).
+  const afterConfirm =
+    st.prevSpeaker === 'customer' &&
+    (st.prevStage === 'closing' || st.prevStage === 'follow_up' || (st.prevStage === 'solution' && st.solutionGiven));
+  const warm = k(a, 'personal_wish') + k(a, 'resolved') + k(a, 'positive') + smallTalk + k(a, 'personal') + k(a, 'praise');
+  const settledByCustomer = st.prevStage === 'closing' || st.prevStage === 'follow_up';
+  const wrapUp =
+    afterConfirm &&
+    steps + ask < 0.8 &&
+    !(a.question && k(a, 'anything_else') === 0) &&
+    n <= 30 &&
+    (k(a, 'personal_wish') + k(a, 'resolved') > 0 || (settledByCustomer && warm > 0));
+  if (wrapUp) s.add('closing', 1.0 + Math.min(2, warm) * 0.5, 'context', 'warm reply after the customer confirmed');
+  const rapportFactor = wrapUp ? 0.4 : 1;
+
   // Rapport: small talk after the opening.
   if (st.agentTurns > 0 || st.needStated) {
-    if (smallTalk > 0) s.add('rapport', smallTalk * 1.1, 'phrase', cueLabel(a, k(a, 'small_talk') > 0 ? 'small_talk' : 'small_talk_reply'));
-    if (st.prevStage === 'rapport' && st.prevSpeaker === 'customer' && steps + ask < 1) s.add('rapport', 1.0, 'context', 'replies to small talk');
+    if (smallTalk > 0) s.add('rapport', smallTalk * 1.1 * rapportFactor, 'phrase', cueLabel(a, k(a, 'small_talk') > 0 ? 'small_talk' : 'small_talk_reply'));
+    if (st.prevStage === 'rapport' && st.prevSpeaker === 'customer' && steps + ask < 1) s.add('rapport', 1.0 * rapportFactor, 'context', 'replies to small talk');
+    const personal = k(a, 'personal');
+    if (personal > 0 && steps + ask < 1 && heal === 0) s.add('rapport', (0.3 + personal * 0.5) * rapportFactor, 'phrase', cueLabel(a, 'personal'));
   }
   if (k(a, 'personal_wish') + k(a, 'praise') > 0) {
     const ending =
-      (st.prevStage === 'closing' && st.prevSpeaker === 'customer') || k(a, 'bye') + k(a, 'anything_else') + k(a, 'thanks') > 0;
+      wrapUp || (st.prevStage === 'closing' && st.prevSpeaker === 'customer') || k(a, 'bye') + k(a, 'anything_else') + k(a, 'thanks') > 0;
     fromCue(s, a, 'personal_wish', ending ? 'closing' : 'rapport', 1.1);
   }
 

@@ -7,6 +7,8 @@ import { LanguageAccumulator, detectLanguagePrepared } from '../language/detect'
 import { prepareText } from '../language/text';
 import { analyseTurn } from './analysis';
 import { panelStageFor } from './panel';
+import { loadModel, type Features, type StageModel } from './learned';
+import { STAGE_MODEL_TABLE } from './model';
 import { INITIAL_STATE, tagTurn, type TagState } from './tagger';
 import type { PanelStage, Turn, TurnTag } from './types';
 
@@ -18,6 +20,9 @@ interface StoredTurn {
 
 /** Below this a turn's own language guess is too weak ("ok", "done") and the conversation's language is used. */
 const TURN_LANGUAGE_CONFIDENCE = 0.45;
+
+/** The shipped learned layer (null when none is shipped: the rules decide alone). */
+export const DEFAULT_MODEL: StageModel | null = STAGE_MODEL_TABLE ? loadModel(STAGE_MODEL_TABLE) : null;
 
 const ALLOWED_CACHE = new Map<string, ReadonlySet<Language>>();
 
@@ -49,9 +54,16 @@ export class ConversationTracker {
   private languages: LanguageAccumulator[];
   private pinnedStage: Stage | null = null;
   private pinnedAtLength = 0;
+  private readonly model: StageModel | null;
+  /** When set (training), each appended turn's features are pushed here. */
+  private readonly featureLog: Features[] | null;
+  /** When set (inspection), each appended turn's rule scores and evidence are pushed here. */
+  debugLog: { scores: Readonly<Record<Stage, number>>; evidence: readonly import('./types').Evidence[] }[] | null = null;
 
-  constructor(options?: { langHint?: string }) {
+  constructor(options?: { langHint?: string; model?: StageModel | null; featureLog?: Features[] }) {
     this.hint = options?.langHint ?? null;
+    this.model = options?.model === undefined ? DEFAULT_MODEL : options.model;
+    this.featureLog = options?.featureLog ?? null;
     this.languages = [new LanguageAccumulator(this.hint)];
   }
 
@@ -91,7 +103,10 @@ export class ConversationTracker {
     const turnLang = guess.confidence >= TURN_LANGUAGE_CONFIDENCE ? familyAware(guess.lang, convLang) : convLang;
     const analysis = analyseTurn(stored.text, allowedLanguages(turnLang, convLang), prepared);
     const state = this.states[this.states.length - 1] as TagState;
-    const { tag, next } = tagTurn(state, stored.speaker, stored.at, analysis, turnLang);
+    const features: Features | undefined = this.featureLog ? { ids: [], values: [] } : undefined;
+    const { tag, next, ruleScores, ruleEvidence } = tagTurn(state, stored.speaker, stored.at, analysis, turnLang, { model: this.model, features });
+    this.debugLog?.push({ scores: ruleScores, evidence: ruleEvidence });
+    if (features) this.featureLog?.push(features);
     this.turns.push(stored);
     this.tagList.push(tag);
     this.states.push(next);

@@ -213,7 +213,7 @@ export const hiLatn: LanguageCues = {
       'khush nahi', 'santusht nahi', 'bharosa nahi', 'bharosa uth', 'sabr', 'kitna intezaar', 'kitna wait',
       'kab tak@0.3', 'kitne din', 'roz roz', 'har baar@0.5', 'har bar@0.5', 'kuch nahi hua', 'kuch nhi hua', 'koi fayda nahi',
       'disappointed', 'frustrated', 'upset', 'kya mazaak', 'kya majak', 'yaar@0.3', 'arre@0.3', 'arey@0.3', 'uff@0.6', 'uffo@0.6',
-      'hello koi hai', 'koi hai@0.6', 'sun rahe ho',
+      'hello koi hai@0.5', 'koi hai@0.45', 'sun rahe ho',
     ],
     anger: [
       'gussa', 'gussaa', 'krodh', 'pagal', 'bewakoof', 'bevkuf', 'bewkoof', 'bakwas band', 'chup', 'nalayak',

@@ -103,7 +103,7 @@ export const taLatn: LanguageCues = {
       'use panna maaten', 'order panna maaten',
       'account close', 'account cancel', 'cancel panniduven', 'vittuduven', 'vera company', 'vera company ku', 'consumer court',
       'consumer forum', 'court', 'case podu', 'police', 'complaint pannuven', 'social media', 'twitter', 'ini vaanga maaten',
-      'ini order panna maaten', 'port panniduven', 'uninstall', 'manager', 'higher official',
+      'ini order panna maaten', 'port panniduven', 'uninstall', 'manager@0.45', 'higher official',
     ],
     repeat: [
       'moonu thadava', 'rendu thadava ipdi',

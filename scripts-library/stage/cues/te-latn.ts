@@ -92,15 +92,15 @@ export const teLatn: LanguageCues = {
     ],
     frustration: [
       'nirasha', 'visugu', 'chiraku', 'chiragga', 'visigipoyanu', 'alasipoyanu', 'badha@0.6', 'asantrupti', 'santrupti ledu',
-      'santosham ledu', 'santhoshanga lenu', 'nammakam ledu', 'nammakam poyindi', 'enni rojulu', 'entha kaalam', 'enthasepu',
-      'prathisari@0.5', 'prati sari@0.5', 'emi jaragaledu', 'ayyo', 'evaraina unnara', 'opika poyindi', 'tension@0.5',
+      'santosham ledu', 'santhoshanga lenu', 'nammakam ledu', 'nammakam poyindi', 'enni rojulu@0.4', 'entha kaalam', 'enthasepu',
+      'prathisari@0.5', 'prati sari@0.5', 'emi jaragaledu', 'ayyo', 'evaraina unnara@0.5', 'opika poyindi', 'tension@0.5',
     ],
     anger: ['kopam', 'kopamga', 'aagraham', 'murkhulu', 'pichi', 'buddhi ledu', 'telivi ledu', 'noru musuko'],
     threat: [
       'use cheyyanu', 'use cheyanu', 'inka vadanu', 'vadanu',
       'account close', 'account cancel', 'cancel chestanu', 'vadilestanu', 'manestanu', 'vere company', 'inko company',
       'consumer court', 'consumer forum', 'court', 'case vestanu', 'police', 'complaint chestanu', 'social media', 'twitter', 'inkeppudu',
-      'malli konanu', 'port chestanu', 'uninstall', 'manager', 'pai adhikari',
+      'malli konanu', 'port chestanu', 'uninstall', 'manager@0.45', 'pai adhikari',
     ],
     repeat: [
       'moodu sarlu',

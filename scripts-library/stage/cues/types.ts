@@ -11,7 +11,8 @@ export const CUE_KINDS = [
   'help_offer', // how can I help you (today)?
   // rapport
   'small_talk', // weather, how are you, festivals, sport, where are you calling from
-  'small_talk_reply', // I'm good thanks, haha yes, same here
+  'small_talk_reply', // I'm good thanks, haha yes, same here, oh how lovely
+  'personal', // my daughter, wedding, new job, moving house: personal life, rapport when it is not the need itself
   'personal_wish', // enjoy your trip, happy birthday, congratulations
   'praise', // you've been very patient, great service
   // discovery
@@ -52,6 +53,7 @@ export const CUE_KINDS = [
   'repeat', // third time, again and again, already told you
   'still', // still, yet, so far, for a week: persistence, weak on its own
   'sarcasm', // thanks for nothing, great job
+  'rhetorical', // why do I have to, how hard is it, what am I paying for: a complaint asked as a question
   'urgency', // urgent, asap, jaldi
   // sentiment words that negation flips
   'positive', // happy, satisfied, good, helpful

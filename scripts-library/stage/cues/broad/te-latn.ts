@@ -1,0 +1,83 @@
+import type { BroadCues } from '../index';
+
+/**
+ * Romanized Telugu, broad vocabulary by category (see README.md). Matched on the spelling-tolerant key
+ * ("cheyyandi/cheyandi", "kopam/koopam" meet); words of five letters or more match as stems, so suffixed forms
+ * ("kopamga", "chiraakuga") need not be listed.
+ */
+export const teLatnBroad: BroadCues = {
+  greet: ['^hello garu', '^namaskaram garu', '^namaste andi', '^hi sir', '^hello sir', '^hello madam', '^good morning andi'],
+  welcome: ['meeku swagatam', 'contact chesinanduku thanks', 'message chesinanduku', 'rasinanduku', 'matladutunnanu', 'naa peru', 'support team', 'customer care nundi'],
+  help_offer: ['ela help cheyagalanu', 'em help kavali', 'emi help kavali', 'ela sahayam cheyagalanu', 'em cheyagalanu', 'cheppandi em', 'enti problem', 'problem enti', 'samasya enti'],
+  small_talk: [
+    'ela unnaru', 'bagunnara', 'baagunnaara', 'mee roju ela', 'bhojanam ayyinda', 'tiffin ayyinda', 'coffee taagara', 'varsham padutondi',
+    'vaanalu', 'endalu', 'enda ekkuva', 'chaliga undi', 'vaatavaranam', 'panduga', 'sankranti', 'deepavali', 'dasara', 'ugadi',
+    'vinayaka chavithi', 'bathukamma', 'selavulu', 'tour', 'cinema', 'movie chusara', 'match chusara', 'cricket', 'meedi e ooru',
+    'mee ooru', 'e ooru', 'hahaha', 'weekend', 'aadivaram', 'mee peru bagundi', 'manchi peru',
+  ],
+  small_talk_reply: [
+    'bagunnanu', 'baagunnanu', 'bagane unnanu', 'meerela unnaru', 'meeru ela unnaru', 'adiginanduku thanks', 'adiginanduku dhanyavadalu',
+    'nijame', 'avunandi', 'avunu nijame', 'meeku kuda', 'vinadaniki santosham', 'ayyo paapam', 'entha bagundi', 'bhale undi',
+    'wow super', 'chala santosham', 'avuna', 'hehe', 'lol',
+  ],
+  personal: [
+    'abbayi', 'ammayi', 'koduku', 'kuthuru', 'kooturu', 'paapa', 'babu', 'manavadu', 'manavaralu', 'amma', 'nanna', 'ammamma', 'nanamma',
+    'thatayya', 'tatayya', 'attayya', 'mavayya', 'annayya', 'akka', 'chelli', 'thammudu', 'bharya', 'bhartha', 'snehitudu', 'friend',
+    'pelli', 'nischitartham', 'engagement', 'puttinaroju', 'birthday', 'gruhapravesam', 'kotha illu', 'kotta illu', 'kotha job',
+    'kotta job', 'udyogam', 'promotion', 'exams', 'parikshalu', 'college', 'school', 'sontha ooru', 'gudi', 'pooja', 'tirupati',
+    'yatra', 'kukka', 'pilli', 'pillalu', 'kutumbam', 'bandhuvulu', 'vratam', 'function',
+  ],
+  personal_wish: ['congrats andi', 'happy journey andi', 'jagrattaga vellandi', 'jagrattaga undandi', 'twaraga kolukovali', 'enjoy cheyandi', 'baga jaragali', 'all the best andi'],
+  praise: ['meeru chala manchivaru', 'chala baga help', 'chala opikaga', 'intha twaraga', 'manchi service', 'manchi seva', 'meeku chala thanks'],
+  need: ['telusukovali', 'adagalanukuntunnanu', 'telusukovalanukuntunnanu', 'cheyalanukuntunnanu', 'marchalanukuntunnanu', 'refund kavali', 'em cheyali', 'entha kharchu', 'enni rojulu padutundi', 'saadhyama', 'help kavali', 'sahayam kavali', 'teesukovali', 'ekkada chudali'],
+  problem: [
+    'tappuga', 'tappu vachindi', 'vere vachindi', 'pagilipoyindi', 'virigipoyindi', 'paadaipoyindi', 'dabbulu cut', 'rendu sarlu cut',
+    'bill ekkuva', 'otp ravatledu', 'otp raledu', 'login avvatledu', 'open avvatledu', 'hang', 'crash', 'net ravatledu', 'current poyindi',
+    'neellu ravatledu', 'delivery kaledu', 'delivered ani', 'cancel ayyindi', 'block ayyindi', 'fail ayyindi', 'chalaga', 'leak',
+    'ravatledu', 'avvatledu', 'jaragaledu', 'cheraledu', 'kanipinchatledu', 'raaledu', 'andaledu',
+  ],
+  ask_detail: ['cheppagalara', 'cheptara', 'pampagalara', 'pamputara', 'photo pampandi', 'e model', 'e date', 'e roju', 'eppudu chesaru', 'eppati nunchi', 'try chesara', 'em chupistondi', 'registered number', 'account number', 'last 4 digits', 'pin code', 'address', 'booking id', 'transaction id', 'pnr'],
+  instruction: ['chesi chudandi', 'try cheyandi', 'open cheyandi', 'click cheyandi', 'nokkandi', 'enchukondi', 'vellandi', 'restart cheyandi', 'update cheyandi', 'clear cheyandi', 'logout cheyandi', 'login avvandi', 'off chesi', 'on cheyandi', 'enter cheyandi', 'mundhuga', 'aa tarvata', 'settings lo', 'wait cheyandi', 'download cheyandi', 'install cheyandi'],
+  action_done: ['chesanu', 'chesamu', 'pampinchanu', 'pampanu', 'refund chesanu', 'process chesanu', 'escalate chesanu', 'ticket create chesanu', 'complaint register chesanu', 'marchanu', 'sari chesanu', 'fix chesanu', 'book chesanu', 'schedule chesanu', 'credit chesamu', 'purtayindi', 'purti chesanu', 'icchanu', 'erpatu chesanu'],
+  info: ['andutundi', 'jama avutundi', 'credit avutundi', 'rojullo', 'gantallo', 'working days lo', 'karanam', 'endukante', 'policy prakaram', 'niyamam', 'prakaram', 'free', 'charge', 'available', 'chupistondi', 'check chesanu', 'chusanu', 'system lo', 'vastaru', 'call chestaru', 'padutundi', 'avutundi'],
+  check_fix: ['ippudu work avutunda', 'ippudu vachinda', 'ippudu kanipistunda', 'saripoyinda', 'ippudu try cheyandi', 'chesi cheppandi', 'login ayyinda', 'ayyinda'],
+  accept: ['^sare andi', '^ok andi', '^sarenandi', '^alage', '^avunu', 'ardhamaindi', 'try chestanu', 'chestanu', 'chustanu', 'ayipoyindi', 'vachesindi', 'work avutondi'],
+  step_question: ['ekkada untundi', 'ekkada kanipistundi', 'e button', 'e option', 'tarvata em cheyali', 'logout cheyala', 'delete avutunda'],
+  apology: ['kshamapana', 'manninchandi', 'chintistunnam', 'sorry andi', 'kshaminchali'],
+  company_fault: ['maa tappu', 'maa porapatu', 'maa vaipu nunchi', 'maa valla', 'system lopam', 'technical lopam', 'mee tappu kaadu', 'aalasyam ayinanduku', 'wait cheyinchinanduku', 'ibbandiki', 'jaragakudadu', 'malli rayalsi vachindi', 'malli adagalsi vachindi'],
+  empathy: ['ardham chesukogalanu', 'ardhamavutondi', 'mee badha', 'mee ibbandi', 'mee kopam', 'nyayame', 'sahajame', 'meeru cheppindi nijame', 'meeru cheppindi correct', 'mee sthanamlo', 'nenaina', 'evarikaina kopam', 'opika pattinanduku'],
+  reassure: ['nene swayanga', 'vyaktigatanga', 'hami istunnanu', 'maata istunnanu', 'pradhanyata', 'tappakunda', 'khachitanga', 'chintinchakandi', 'kangaru padakandi', 'tension padakandi'],
+  thanks: ['chala dhanyavadalu', 'chala thanks', 'thanks andi', 'thank you andi', 'krutagnatalu', 'sahayaniki dhanyavadalu', 'help chesinanduku', 'sahayam chesinanduku', 'meeku dhanyavadalu', 'thanks sir', 'thank you sir'],
+  bye: ['bye andi', 'untanu', 'untanandi', 'veltanu', 'malli kaluddam', 'subharatri', 'good night andi', 'manchi roju', 'subhadinam'],
+  thats_all: ['anthenandi', 'inkemi ledu', 'inkem ledu', 'inka emi ledu', 'emi avasaram ledu', 'antha sare', 'antha ok', 'clear ayyindi', 'pani ayipoyindi', 'saripotundi'],
+  anything_else: ['inkemaina', 'inka emaina', 'maredaina', 'vere edaina', 'inko sandeham', 'inkedaina help'],
+  resolved: ['santoshanga undi', 'anandanga undi', 'help cheyadam santosham', 'parvaledu', 'eppudaina', 'edaina avasaramaite', 'sankochinchakandi'],
+  checkin: ['antha baagane unda', 'sariga pani chestunda', 'baga work avutunda', 'cherinda', 'emaina samasya', 'ibbandi emaina', 'ela undi ippudu', 'follow up', 'meeru cheppina samasya', 'mee complaint'],
+  earlier_ref: ['poyina vaaram', 'gata nela', 'poyina nela', 'rojula kritam', 'vaaram kritam', 'ninna matladanu', 'mundu matladanu', 'intaku mundu', 'malli rastunnanu', 'malli vachanu', 'meeru cheppaaru', 'meeru annaru', 'chepparu kada', 'ticket number', 'complaint number', 'reference number', 'ade order', 'aa order', 'aa refund', 'mee agent'],
+  update_req: ['em jarigindi', 'update enti', 'update unda', 'status enti', 'status cheppandi', 'eppatiki vastundi', 'eppudu avutundi', 'pending'],
+  report_back: ['sariga pani chestondi', 'antha bagundi', 'antha baagane undi', 'e samasya ledu', 'e ibbandi ledu', 'dabbulu vachayi', 'refund vachindi', 'order vachindi', 'parcel vachindi', 'technician vacharu', 'appati nunchi', 'cheppalanukunnanu'],
+  complaint: [
+    'chetta service', 'worst service', 'ghoram', 'mosagallu', 'daga', 'dopidi', 'dochukuntunnaru', 'badhyata ledu', 'nirlakshyam',
+    'pattinchukoru', 'pattinchukovatledu', 'samadhanam ivvatledu', 'reply ledu', 'javabu ledu', 'kaalayapana', 'time waste',
+    'dabbu vruthaa', 'saakulu', 'abaddhalu', 'maata tapparu', 'idem paddhati', 'idena paddhati', 'idem service', 'idena service',
+    'em service', 'mee service inthena', 'panikimalina', 'baagaledu', 'bagaledu', 'assalu bagaledu', 'emaatram bagaledu', 'chala badhaga',
+    'badhaga undi', 'nirashaga undi', 'nammalenu', 'sahinchalenu', 'haddu datindi', 'ika chalu', 'ika bharinchalenu', 'visigipoyanu',
+    'visugochindi', 'visugu vachindi', 'chiraku vastondi', 'chirakuga undi', 'talanoppi', 'tipputunnaru', 'tirugutunnanu', 'siggucheetu',
+    'siggu leda', 'oppukonu', 'anyayam', 'daarunam', 'darunam',
+  ],
+  frustration: [
+    'enni rojuluga@0.7', 'inni rojulu@0.6', 'vaaram rojuluga@0.6', 'vaaramaindi@0.5', 'nela rojuluga@0.7', 'nelaindi@0.6', 'rojulaindi@0.5',
+    'ippatiki raledu@0.6', 'evaru call cheyaledu@0.7', 'evaru cheppaledu@0.8', 'cheppakunda@0.7', 'adagakunda@0.7', 'mundu cheppakunda@0.8',
+    'andolana@0.6', 'bhayanga undi@0.6', 'santoshanga lenu', 'trupthiga lenu', 'asantrupti', 'kopanga undi', 'kopam vastondi',
+    'badhestondi', 'edupostondi', 'frustrated', 'disappointed',
+  ],
+  anger: ['aagraham', 'mandipotondi', 'tikka', 'dongalu', 'buddhileni', 'siggu leni', 'vedhava', 'panikimalina vallu'],
+  threat: ['consumer forum', 'court ki', 'case pedata', 'case vesta', 'legal notice', 'police complaint', 'cyber crime', 'rbi ki', 'social media lo', 'twitter lo', 'review rasta', 'andariki chepta', 'malli order cheyanu', 'aakhari sari', 'chivari sari', 'account close chesta', 'vere network', 'vere bank', 'vere app', 'manager tho matladali', 'senior tho', 'pai adhikarulaki', 'lekapothe@0.6', 'ledante@0.6', 'dabbulu venakki ivvandi', 'naa dabbulu venakki'],
+  repeat: ['ennisarlu cheppali', 'enni sarlu cheppali', 'ennisarlu adagali', 'ennisarlu call', 'malli ade', 'ade samasya@0.8', 'ade problem@0.8', 'ade katha', 'ade javabu', 'pratisari ade', 'moodusarlu', 'naalugu sarlu', 'aidusarlu', 'rendu sarlu cheppanu', 'cheppanu kada', 'malli jarigindi@0.8', 'malli malli', 'padepade', 'prathi nela@0.6'],
+  rhetorical: ['inka enni rojulu', 'inkenni rojulu', 'enthakaalam wait', 'ennallu', 'enthasepu wait', 'evaraina chustunnara', 'chaduvutunnara', 'vintunnara', 'meeru em chestunnaru', 'deniki dabbulu', 'enduku cheppaledu', 'munde enduku', 'naa tappenti', 'naa tappu enti', 'evaru badhyulu', 'idi nyayama', 'idena mee', 'ela saadhyam@0.6', 'enti idi@0.7', 'identi@0.7'],
+  sarcasm: ['bhale@0.7', 'chala bagundi mee service', 'bagundi mee service', 'goppa service', 'adbhutam@0.6', 'super@0.6', 'chala thanks@0.5'],
+  urgency: ['urgent ga', 'ventane kavali', 'eeroje kavali', 'twaraga cheyandi', 'ippude'],
+  positive: ['santoshanga unnanu', 'trupthiga', 'bagundi', 'super'],
+  negative: ['samasya', 'ibbandi', 'tension', 'kashtam'],
+  intensifier: ['chala chala', 'maree', 'assalu', 'purtiga', 'entho'],
+};
