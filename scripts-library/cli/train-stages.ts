@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts-library/cli/train-stages.ts [FILES…] [--cv K] [--lolo] [--write] [--train A,B --test C,D]
  *
- * FILES default to the development corpus: `tests/stage-corpus/parts/dev-*.jsonl` and `dev2-*.jsonl`. Held-out
+ * FILES default to the development corpus: `tests/stage-corpus/dev/dev-*.jsonl` and `dev2-*.jsonl`. Held-out
  * files are refused: they measure the detector, they never train it.
  *
  * - `--cv K`: K-fold cross-validation by conversation (folds fixed by a hash of the id, so runs repeat exactly),
@@ -33,7 +33,7 @@ export interface Conversation {
   turns: LabelledTurn[];
 }
 
-const CORPUS_DIR = 'tests/stage-corpus/parts';
+const CORPUS_DIR = 'tests/stage-corpus/dev';
 
 export function loadFiles(files: readonly string[]): Conversation[] {
   const out: Conversation[] = [];

@@ -69,7 +69,7 @@ describe('the shipped learned layer', () => {
 
 describe('training', () => {
   it('refuses held-out files before reading them', () => {
-    expect(() => loadFiles(['tests/stage-corpus/parts/heldout-en.jsonl'])).toThrow(/held-out/);
+    expect(() => loadFiles(['tests/stage-corpus/heldout.jsonl'])).toThrow(/held-out/);
   });
 
   it('learns from labelled conversations, deterministically', () => {
