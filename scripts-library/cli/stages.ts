@@ -10,7 +10,8 @@
  * other lines are still processed; the exit code is 1 if any line was bad, else 0. `-` reads standard input.
  */
 import { readFileSync } from 'node:fs';
-import { STAGES, type Language, type Stage } from '../schemas';
+import { z } from 'zod';
+import { STAGES, describeIssues, type Language, type Stage } from '../schemas';
 import { parseLanguageHint } from '../language/detect';
 import { ConversationTracker } from '../stage/tracker';
 import type { Turn } from '../stage/types';
@@ -25,44 +26,41 @@ interface Conversation {
   turns: InputTurn[];
 }
 
-const STAGE_SET: ReadonlySet<string> = new Set(STAGES);
+/**
+ * One input line, parsed at the command line's trust boundary. Fields not named here are ignored (zod drops them);
+ * `lang` is a hint in any BCP-47 form.
+ */
+const CorpusTurn = z.object({
+  speaker: z.enum(['customer', 'agent'], { error: 'must be "customer" or "agent"' }),
+  text: z.string({ error: 'must be a string' }),
+  at: z
+    .string({ error: 'must be an ISO-8601 time' })
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 time')
+    .nullish(),
+  stage: z.enum(STAGES, { error: `must be one of ${STAGES.join(', ')} or null` }).nullish(),
+});
+const CorpusLine = z.object({
+  id: z.string({ error: '"id" must be a non-empty string' }).min(1, '"id" must be a non-empty string'),
+  lang: z.string({ error: '"lang" must be a string when present' }).nullish(),
+  turns: z.array(CorpusTurn, { error: '"turns" must be an array' }),
+});
 
 /** Returns the conversation or a list of problems, each naming the field. */
 export function validateLine(value: unknown): Conversation | string[] {
-  const problems: string[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['expected a JSON object'];
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.id !== 'string' || obj.id.length === 0) problems.push('"id" must be a non-empty string');
-  if (obj.lang !== undefined && obj.lang !== null && typeof obj.lang !== 'string') problems.push('"lang" must be a string when present');
-  if (!Array.isArray(obj.turns)) {
-    problems.push('"turns" must be an array');
-    return problems;
+  const parsed = CorpusLine.safeParse(value);
+  if (!parsed.success) {
+    // Top-level messages already name their field; nested ones get their path ("turns[0].speaker: …").
+    return parsed.error.issues.map((issue) =>
+      issue.path.length <= 1 ? issue.message : describeIssues(new z.ZodError([issue]))[0]!,
+    );
   }
-  const turns: InputTurn[] = [];
-  obj.turns.forEach((t: unknown, i: number) => {
-    const where = `turns[${i}]`;
-    if (typeof t !== 'object' || t === null || Array.isArray(t)) {
-      problems.push(`${where}: expected an object`);
-      return;
-    }
-    const turn = t as Record<string, unknown>;
-    if (turn.speaker !== 'customer' && turn.speaker !== 'agent') problems.push(`${where}.speaker: must be "customer" or "agent"`);
-    if (typeof turn.text !== 'string') problems.push(`${where}.text: must be a string`);
-    if (turn.at !== undefined && turn.at !== null && (typeof turn.at !== 'string' || Number.isNaN(Date.parse(turn.at)))) {
-      problems.push(`${where}.at: must be an ISO-8601 time`);
-    }
-    if (turn.stage !== undefined && turn.stage !== null && (typeof turn.stage !== 'string' || !STAGE_SET.has(turn.stage))) {
-      problems.push(`${where}.stage: must be one of ${STAGES.join(', ')} or null`);
-    }
-    turns.push({
-      speaker: turn.speaker as Turn['speaker'],
-      text: turn.text as string,
-      at: typeof turn.at === 'string' ? turn.at : null,
-      stage: typeof turn.stage === 'string' && STAGE_SET.has(turn.stage) ? (turn.stage as Stage) : null,
-    });
-  });
-  if (problems.length) return problems;
-  return { id: obj.id as string, lang: typeof obj.lang === 'string' ? obj.lang : null, turns };
+  const { id, lang, turns } = parsed.data;
+  return {
+    id,
+    lang: lang ?? null,
+    turns: turns.map((turn) => ({ speaker: turn.speaker, text: turn.text, at: turn.at ?? null, stage: turn.stage ?? null })),
+  };
 }
 
 interface Prediction {
