@@ -1,27 +1,7 @@
-import type { PackScript, ScriptChannel, ScriptKind, Stage } from '../schemas';
+import type { PackScript } from '../schemas';
+import { scriptsIn } from './pack-script';
 
-// Ids follow default.<stage>.<slug>.<lang>; the same slug in every language file marks variants of one script, so
-// the helper builds the id from the parts instead of each entry spelling it out.
-function script(
-  stage: Stage,
-  kind: ScriptKind,
-  slug: string,
-  title: string,
-  text: string,
-  options: { tags?: string[]; channel?: ScriptChannel } = {},
-): PackScript {
-  return {
-    id: `default.${stage}.${slug}.en`,
-    stage,
-    kind,
-    lang: 'en',
-    title,
-    text,
-    tags: options.tags ?? [],
-    channel: options.channel ?? 'any',
-    locked: false,
-  };
-}
+const script = scriptsIn('en');
 
 export const enScripts: PackScript[] = [
   // greeting

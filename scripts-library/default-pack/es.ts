@@ -1,30 +1,9 @@
-import type { PackScript, ScriptChannel, ScriptKind, Stage } from '../schemas';
+import type { PackScript } from '../schemas';
+import { scriptsIn } from './pack-script';
 
-// Ids follow default.<stage>.<slug>.<lang>; the same slug in every language file marks variants of one script, so
-// the helper builds the id from the parts instead of each entry spelling it out.
-//
 // Register is "usted" throughout, and the wording avoids gendered adjectives for the customer or the agent
 // (bienvenido/a, seguro/a, yo mismo/a), since neither is known.
-function script(
-  stage: Stage,
-  kind: ScriptKind,
-  slug: string,
-  title: string,
-  text: string,
-  options: { tags?: string[]; channel?: ScriptChannel } = {},
-): PackScript {
-  return {
-    id: `default.${stage}.${slug}.es`,
-    stage,
-    kind,
-    lang: 'es',
-    title,
-    text,
-    tags: options.tags ?? [],
-    channel: options.channel ?? 'any',
-    locked: false,
-  };
-}
+const script = scriptsIn('es');
 
 export const esScripts: PackScript[] = [
   // greeting

@@ -1,30 +1,9 @@
-import type { PackScript, ScriptChannel, ScriptKind, Stage } from '../schemas';
+import type { PackScript } from '../schemas';
+import { scriptsIn } from './pack-script';
 
-// Ids follow default.<stage>.<slug>.<lang>; the same slug in every language file marks variants of one script, so
-// the helper builds the id from the parts instead of each entry spelling it out.
-//
 // Hindi first-person verbs carry the speaker's gender (करूँगा/करूँगी), and the agent's is unknown: these scripts
 // speak as "हम", use ने-constructions (मैंने … कर दिया है) or the subjunctive (देख लूँ), which read the same for anyone.
-function script(
-  stage: Stage,
-  kind: ScriptKind,
-  slug: string,
-  title: string,
-  text: string,
-  options: { tags?: string[]; channel?: ScriptChannel } = {},
-): PackScript {
-  return {
-    id: `default.${stage}.${slug}.hi`,
-    stage,
-    kind,
-    lang: 'hi',
-    title,
-    text,
-    tags: options.tags ?? [],
-    channel: options.channel ?? 'any',
-    locked: false,
-  };
-}
+const script = scriptsIn('hi');
 
 export const hiScripts: PackScript[] = [
   // greeting

@@ -1,31 +1,12 @@
-import type { Language, PackScript, ScriptChannel, ScriptKind, Stage } from '../schemas';
+import type { PackScript } from '../schemas';
+import { packScript } from './pack-script';
 
 // Romanized Hindi, Tamil and Telugu as customers and agents actually type them in chat: colloquial but polite
 // (aap, neenga/unga, meeru/mee/andi), English words for things people say in English. There is no single
 // spelling standard, so these follow the most common chat spellings; the language detector has to cope with others.
 //
 // Ids follow default.<stage>.<slug>.<lang>, sharing slugs with the native-script files where the intent is the same.
-function script(
-  lang: Extract<Language, `${string}-Latn`>,
-  stage: Stage,
-  kind: ScriptKind,
-  slug: string,
-  title: string,
-  text: string,
-  options: { tags?: string[]; channel?: ScriptChannel } = {},
-): PackScript {
-  return {
-    id: `default.${stage}.${slug}.${lang}`,
-    stage,
-    kind,
-    lang,
-    title,
-    text,
-    tags: options.tags ?? [],
-    channel: options.channel ?? 'any',
-    locked: false,
-  };
-}
+const script = packScript;
 
 /** Hinglish. Verbs avoid the speaker's gender ("hum", "maine … kar diya hai"), as in the Devanagari file. */
 export const hiLatnScripts: PackScript[] = [

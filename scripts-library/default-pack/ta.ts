@@ -1,31 +1,10 @@
-import type { PackScript, ScriptChannel, ScriptKind, Stage } from '../schemas';
+import type { PackScript } from '../schemas';
+import { scriptsIn } from './pack-script';
 
-// Ids follow default.<stage>.<slug>.<lang>; the same slug in every language file marks variants of one script, so
-// the helper builds the id from the parts instead of each entry spelling it out.
-//
 // Tamil has no standalone polite word to stand in for an unknown name (Telugu has అండి, Hindi जी), so chat lines
 // use an empty fallback right before punctuation: the template renderer then drops the space, giving
 // "வணக்கம் Priya!" or "வணக்கம்!".
-function script(
-  stage: Stage,
-  kind: ScriptKind,
-  slug: string,
-  title: string,
-  text: string,
-  options: { tags?: string[]; channel?: ScriptChannel } = {},
-): PackScript {
-  return {
-    id: `default.${stage}.${slug}.ta`,
-    stage,
-    kind,
-    lang: 'ta',
-    title,
-    text,
-    tags: options.tags ?? [],
-    channel: options.channel ?? 'any',
-    locked: false,
-  };
-}
+const script = scriptsIn('ta');
 
 export const taScripts: PackScript[] = [
   // greeting

@@ -1,30 +1,9 @@
-import type { PackScript, ScriptChannel, ScriptKind, Stage } from '../schemas';
+import type { PackScript } from '../schemas';
+import { scriptsIn } from './pack-script';
 
-// Ids follow default.<stage>.<slug>.<lang>; the same slug in every language file marks variants of one script, so
-// the helper builds the id from the parts instead of each entry spelling it out.
-//
 // "అండి" is the fallback for an unknown name: "నమస్కారం Priya" and "నమస్కారం అండి" are both what a Telugu agent
 // would write, whereas a "గారు" after the variable would be left dangling when the name is missing.
-function script(
-  stage: Stage,
-  kind: ScriptKind,
-  slug: string,
-  title: string,
-  text: string,
-  options: { tags?: string[]; channel?: ScriptChannel } = {},
-): PackScript {
-  return {
-    id: `default.${stage}.${slug}.te`,
-    stage,
-    kind,
-    lang: 'te',
-    title,
-    text,
-    tags: options.tags ?? [],
-    channel: options.channel ?? 'any',
-    locked: false,
-  };
-}
+const script = scriptsIn('te');
 
 export const teScripts: PackScript[] = [
   // greeting
