@@ -6,5 +6,7 @@ import { runContentScript } from './content/run-content-script';
 export default defineContentScript({
   matches: [...HOSTED_HELPDESK_MATCHES],
   runAt: 'document_idle',
+  // A new copy after an update tells the old one to stop with a DOM event only, not a message the page receives.
+  noScriptStartedPostMessage: true,
   main: (ctx) => runContentScript(ctx, HOSTED_ADAPTERS),
 });

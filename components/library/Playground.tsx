@@ -2,7 +2,8 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { reviewConversation, type ConversationReview } from '@/scripts-library/review';
 import { LANGUAGES, type Channel, type ConversationSnapshot, type Language, type Script } from '@/scripts-library/schemas';
 import { ConversationTracker, describeEvidence, type PanelStage, type TurnTag } from '@/scripts-library/stage';
-import { suggestScripts, templateValuesFor } from '@/scripts-library/suggestions';
+import { RankingIndex, selectSuggestions, type RankingMoment } from '@/scripts-library/ranking';
+import { templateValuesFor } from '@/scripts-library/template-values';
 import { renderTemplate } from '@/scripts-library/template';
 import { tickets } from '@/tests/demo-helpdesk/conversations.js';
 import { t } from '../i18n';
@@ -42,6 +43,7 @@ export function Playground({ scripts, byId }: PlaygroundProps) {
   const [demo, setDemo] = useState(first?.id ?? '');
   const deferredText = useDeferredValue(text);
   const turns = useMemo(() => parseConversationText(deferredText), [deferredText]);
+  const ranking = useMemo(() => new RankingIndex(scripts), [scripts]);
 
   const analysis = useMemo<TurnAnalysis[]>(() => {
     const tracker = new ConversationTracker(hint ? { langHint: hint } : undefined);
@@ -143,7 +145,7 @@ export function Playground({ scripts, byId }: PlaygroundProps) {
         {analysis.length === 0 ? <p className="muted">{t('playgroundEmpty')}</p> : null}
         <ol className="turns">
           {analysis.map((row, i) => (
-            <TurnRow key={i} index={i} row={row} last={i === analysis.length - 1} scripts={scripts} byId={byId} snapshot={snapshot} replyLanguage={replyLanguage} turnsSoFar={i + 1} />
+            <TurnRow key={i} index={i} row={row} last={i === analysis.length - 1} ranking={ranking} byId={byId} snapshot={snapshot} replyLanguage={replyLanguage} turnsSoFar={i + 1} />
           ))}
         </ol>
       </section>
@@ -157,25 +159,34 @@ interface TurnRowProps {
   index: number;
   row: TurnAnalysis;
   last: boolean;
-  scripts: readonly Script[];
+  ranking: RankingIndex;
   byId: ReadonlyMap<string, Script>;
   snapshot: ConversationSnapshot;
   replyLanguage: Language | null;
   turnsSoFar: number;
 }
 
-function TurnRow({ index, row, last, scripts, byId, snapshot, replyLanguage, turnsSoFar }: TurnRowProps) {
+function TurnRow({ index, row, last, ranking, byId, snapshot, replyLanguage, turnsSoFar }: TurnRowProps) {
   const { turn, tag, panel, language } = row;
   const lang = replyLanguage ?? language;
   const suggestions = useMemo(() => {
     const soFar = { ...snapshot, messages: snapshot.messages.slice(0, turnsSoFar) };
     const values = templateValuesFor(soFar);
-    return suggestScripts(scripts, { stage: panel.stage, lang, snapshot: soFar, limit: 3 }).map((s) => ({
+    // The panel's own ranking, so the playground shows what an agent would see first.
+    const moment: RankingMoment = {
+      stage: panel.stage,
+      customerLanguage: lang,
+      channel: soFar.channel,
+      customerTexts: soFar.messages.filter((m) => m.speaker === 'customer').map((m) => m.text),
+      subject: soFar.subject,
+      agentTexts: soFar.messages.filter((m) => m.speaker === 'agent').map((m) => m.text),
+    };
+    return selectSuggestions(ranking.rank(moment), { limit: 3, minimum: 3 }).map((s) => ({
       script: s.script,
       // Rendered as the panel renders it, included scripts and all.
       text: renderTemplate(s.script.text, values, { include: (id) => byId.get(id)?.text, lang: s.script.lang }).text,
     }));
-  }, [scripts, byId, snapshot, turnsSoFar, panel.stage, lang]);
+  }, [ranking, byId, snapshot, turnsSoFar, panel.stage, lang]);
   const evidence = describeEvidence(tag.evidence, 4);
   return (
     <li className={`turn turn--${turn.speaker}`} data-testid="playground-turn" data-speaker={turn.speaker} data-stage={tag.stage} data-panel-stage={panel.stage}>

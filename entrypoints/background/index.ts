@@ -1,5 +1,6 @@
 import { db } from '@/storage/database';
 import { ensureDefaultPack } from '@/storage/default-pack';
+import { startContentScriptReattach } from './reattach-content-scripts';
 import { startSiteAccess } from './site-access';
 import { startTabStateHub } from './tab-state-hub';
 
@@ -13,5 +14,6 @@ export default defineBackground(() => {
 
   startTabStateHub();
   startSiteAccess();
+  startContentScriptReattach();
   void import('./pack-sync').then(({ startPackSync }) => startPackSync());
 });

@@ -5,8 +5,10 @@ import { EnableSiteMessage } from '@/scripts-library/messages';
  * content script is registered there (kept across browser restarts) and started in the open tab at once. Revoking
  * the permission in the browser's settings unregisters it.
  */
-const SELF_HOSTED_SCRIPT = '/content-scripts/content.js';
+export const SELF_HOSTED_SCRIPT = '/content-scripts/content.js';
 const scriptId = (origin: string) => `site:${origin}`;
+/** What EnableSite asks for: one origin, no wildcard host. */
+const SITE_PATTERN = /^https?:\/\/[^/*\s]+\/\*$/;
 
 export function startSiteAccess(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (response: unknown) => void) => {
@@ -31,12 +33,31 @@ async function enableSite(origin: string, tabId: number): Promise<void> {
   if (!(await browser.permissions.contains({ origins: [pattern] }))) {
     throw new Error(`Access to ${origin} was not granted`);
   }
-  const id = scriptId(origin);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
-  if (existing.length === 0) {
-    await browser.scripting.registerContentScripts([
-      { id, matches: [pattern], js: [SELF_HOSTED_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
-    ]);
-  }
+  await registerSite(pattern);
   await browser.scripting.executeScript({ target: { tabId }, files: [SELF_HOSTED_SCRIPT] });
+}
+
+async function registerSite(pattern: string): Promise<void> {
+  const id = scriptId(pattern.replace(/\/\*$/, ''));
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length > 0) return;
+  await browser.scripting.registerContentScripts([
+    { id, matches: [pattern], js: [SELF_HOSTED_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
+  ]);
+}
+
+/**
+ * The browser drops registered content scripts when the extension updates (Chrome 156 does on every update and
+ * reload), but keeps the host permissions the agent granted. The grants are the record of which sites the agent
+ * enabled, so the registrations are rebuilt from them: every single-origin grant that no manifest content script
+ * already covers.
+ */
+export async function restoreEnabledSites(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const fromManifest = new Set((browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []));
+  const sites = origins.filter((pattern) => SITE_PATTERN.test(pattern) && !fromManifest.has(pattern));
+  for (const pattern of sites) {
+    await registerSite(pattern).catch((error: unknown) => console.warn('Agent Assist: could not re-enable', pattern, error));
+  }
+  return sites;
 }

@@ -9,5 +9,7 @@ import { runContentScript } from './run-content-script';
 export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
+  // A new copy after an update tells the old one to stop with a DOM event only, not a message the page receives.
+  noScriptStartedPostMessage: true,
   main: (ctx) => runContentScript(ctx, SELF_HOSTED_ADAPTERS),
 });

@@ -4,6 +4,8 @@ import type { ConversationSnapshot } from '@/scripts-library/schemas';
 import type { SiteAdapter } from './adapters/types';
 import { pickAdapter, readSnapshot, snapshotKey } from './conversation-reader';
 import { insertIntoEditor, watchFocusedEditables, type EditableElement } from './editor-insert';
+import { startPalette } from './palette';
+import type { Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
@@ -29,14 +31,18 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
   let readTimer: number | null = null;
   let lastReadAt = -Infinity;
   let lastEditor: EditableElement | null = null;
-  // Counters for the benchmarks (read through the DevTools protocol). They live in the extension's isolated world,
-  // which the host page cannot see.
-  const stats = { reads: 0, readMs: 0, snapshotsSent: 0 };
+  // Counters for the benchmarks and the reliability tests (read through the DevTools protocol). They live in the
+  // extension's isolated world, which the host page cannot see. `detached` turns true when an update or reload cut
+  // this copy off and it let go of everything it had attached.
+  const stats = { reads: 0, readMs: 0, snapshotsSent: 0, mutationCallbacks: 0, detached: false };
   (globalThis as { agentAssistContentStats?: typeof stats }).agentAssistContentStats = stats;
 
   // Observes only the conversation's root when the adapter names one, so clocks and presence dots elsewhere in
   // the page never wake us; an idle page costs nothing at all.
-  const observer = new MutationObserver(() => scheduleRead());
+  const observer = new MutationObserver(() => {
+    stats.mutationCallbacks++;
+    scheduleRead();
+  });
   ctx.onInvalidated(() => observer.disconnect());
 
   function scheduleRead(): void {
@@ -89,13 +95,16 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
     }),
   );
 
+  startPalette(ctx, () => (lastEditor?.isConnected ? lastEditor : ((adapter?.findEditor(document) as EditableElement | null) ?? null)));
+
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     adapter = null;
     scheduleRead();
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (response: unknown) => void) => {
-    if (ctx.isInvalid) return false;
+  const onRequest = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (response: unknown) => void) => {
+    // Requests come from the extension's own pages and worker only; anything unparseable is not for us.
+    if (ctx.isInvalid || sender.id !== browser.runtime.id) return false;
     const parsed = ContentRequest.safeParse(raw);
     if (!parsed.success) return false;
     const request = parsed.data;
@@ -109,6 +118,16 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
       sendResponse({ ok: false, strategy: null, reason: 'rejected' } satisfies InsertResult),
     );
     return true;
+  };
+  browser.runtime.onMessage.addListener(onRequest);
+  ctx.onInvalidated(() => {
+    // After an update the old runtime may already be gone; there is then nothing left to remove the listener from.
+    try {
+      browser.runtime.onMessage.removeListener(onRequest);
+    } catch {
+      // Cut off from the extension: the listener can never fire again.
+    }
+    stats.detached = true;
   });
 
   async function insert(text: string, cursor: number | null): Promise<InsertResult> {

@@ -1,13 +1,17 @@
 import { useEffect } from 'react';
+import { BackupMenu } from '@/components/backup/BackupMenu';
 import { t } from '@/components/i18n';
+import { InsightsDashboard } from '@/components/insights/InsightsDashboard';
 import { Filters } from '@/components/library/Filters';
 import { Playground } from '@/components/library/Playground';
 import { ScriptEditor } from '@/components/library/ScriptEditor';
 import { ScriptList } from '@/components/library/ScriptList';
 import { useFilteredScripts, useLibraryData } from '@/components/library/useLibrary';
+import { StorageErrorBanner } from '@/components/StorageErrorBanner';
 import { db } from '@/storage/database';
 import { ensureDefaultPack } from '@/storage/default-pack';
 import { restoreScript } from '@/storage/library';
+import { reportStorageError } from '@/storage/storage-errors';
 import { useLibraryStore } from './library-store';
 
 /** The script library: browse, search, write and review scripts; try them in the playground. */
@@ -19,8 +23,8 @@ export function LibraryApp() {
 
   useEffect(() => {
     // The background installs the pack on install; this covers a database cleared since (idempotent either way).
-    ensureDefaultPack(db).catch((error: unknown) => console.error('Agent Assist: default pack', error));
-    const fromHash = () => showView(location.hash === '#playground' ? 'playground' : 'library');
+    ensureDefaultPack(db).catch((error: unknown) => reportStorageError(error, 'installing the default pack'));
+    const fromHash = () => showView(location.hash === '#playground' ? 'playground' : location.hash === '#insights' ? 'insights' : 'library');
     fromHash();
     addEventListener('hashchange', fromHash);
     return () => removeEventListener('hashchange', fromHash);
@@ -37,15 +41,22 @@ export function LibraryApp() {
           <a href="#playground" className={`tab${view === 'playground' ? ' tab--active' : ''}`} aria-current={view === 'playground' ? 'page' : undefined} data-testid="tab-playground">
             {t('playgroundTab')}
           </a>
+          <a href="#insights" className={`tab${view === 'insights' ? ' tab--active' : ''}`} aria-current={view === 'insights' ? 'page' : undefined} data-testid="tab-insights">
+            {t('insightsTab')}
+          </a>
         </nav>
         <label className="trainer">
           <span>{t('trainerName')}</span>
           <input data-testid="trainer-name" value={trainerName} onChange={(e) => setTrainerName(e.target.value)} placeholder={t('trainerNameHint')} maxLength={80} />
         </label>
+        <BackupMenu />
       </header>
       <NoticeBar />
+      <StorageErrorBanner db={db} />
       {data.scripts === undefined ? (
         <p className="loading">{t('libraryLoading')}</p>
+      ) : view === 'insights' ? (
+        <InsightsDashboard />
       ) : view === 'playground' ? (
         <Playground scripts={data.scripts} byId={data.byId} />
       ) : (

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { NO_FILTERS, type LibraryFilters } from '@/components/library/library-filters';
 import type { NewScript } from '@/storage/library';
 
-export type LibraryView = 'library' | 'playground';
+export type LibraryView = 'library' | 'playground' | 'insights';
 
 export interface LibraryNotice {
   kind: 'success' | 'warning' | 'error';

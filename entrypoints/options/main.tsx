@@ -2,15 +2,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import '@/components/library/library.css';
-import { t } from '@/components/i18n';
+import { initInterfaceLanguage, t } from '@/components/i18n';
 import { LibraryApp } from './LibraryApp';
 
 const root = document.getElementById('root');
 if (root) {
-  document.title = t('libraryPageTitle');
-  createRoot(root).render(
-    <StrictMode>
-      <LibraryApp />
-    </StrictMode>,
-  );
+  // The interface language the agent chose in the panel's settings applies here too.
+  void initInterfaceLanguage().finally(() => {
+    document.title = t('libraryPageTitle');
+    createRoot(root).render(
+      <StrictMode>
+        <LibraryApp />
+      </StrictMode>,
+    );
+  });
 }

@@ -1,17 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'react';
-import { ConversationSection } from '@/components/ConversationSection';
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
 import { EmptyState } from '@/components/EmptyState';
 import { t } from '@/components/i18n';
-import { ReplyLanguagePicker, StageHeader } from '@/components/StageHeader';
-import { SuggestionCard } from '@/components/SuggestionCard';
-import { LANGUAGES } from '@/scripts-library/schemas';
-import { replyLanguagesFor, suggestScripts, type Suggestion } from '@/scripts-library/suggestions';
+import { StorageErrorBanner, StorageErrorBoundary } from '@/components/StorageErrorBanner';
 import { db } from '@/storage/database';
 import { ensureDefaultPack } from '@/storage/default-pack';
-import { scriptsForStage } from '@/storage/scripts';
+import { reportStorageError } from '@/storage/storage-errors';
+import { ConversationPanel } from './ConversationPanel';
 import { EnableSite } from './EnableSite';
-import { copyText, insertIntoPage } from './insert-into-page';
 import { usePanelStore } from './panel-store';
 import { useBoundTab, useTabStateConnection } from './tab-connection';
 
@@ -20,7 +16,7 @@ export function SidePanelApp() {
   useTabStateConnection();
   useEffect(() => {
     // The background installs the pack on install; this covers a database cleared since (idempotent either way).
-    ensureDefaultPack(db).catch((error: unknown) => console.error('Agent Assist: default pack', error));
+    ensureDefaultPack(db).catch((error: unknown) => reportStorageError(error, 'installing the default pack'));
   }, []);
 
   const tabState = usePanelStore((s) => s.tabState);
@@ -45,64 +41,28 @@ function Shell({ children }: { children: React.ReactNode }) {
     <main className="panel">
       <header className="panel__header">
         <h1>{t('extensionName')}</h1>
+        <a
+          href="/options.html"
+          target="_blank"
+          className="panel__library-link"
+          data-testid="open-library"
+          onClick={(event) => {
+            // The extension's own way to open (or focus) the library page; the link works if that API is missing.
+            if (!browser.runtime.openOptionsPage) return;
+            event.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {t('openLibrary')}
+        </a>
       </header>
       {notice ? (
         <p className={`notice notice--${notice.kind}`} role="status" data-testid="notice" data-kind={notice.kind}>
           {notice.text}
         </p>
       ) : null}
-      {children}
+      <StorageErrorBanner db={db} />
+      <StorageErrorBoundary>{children}</StorageErrorBoundary>
     </main>
-  );
-}
-
-function ConversationPanel() {
-  const snapshot = usePanelStore((s) => s.tabState?.snapshot ?? null);
-  const analysis = usePanelStore((s) => s.analysis);
-  const replyLanguage = usePanelStore((s) => s.replyLanguage);
-  const tabId = usePanelStore((s) => s.tabId);
-  const { pinStage, unpinStage, chooseReplyLanguage, showNotice } = usePanelStore.getState();
-
-  const stage = analysis?.panelStage.stage ?? 'greeting';
-  const lang = replyLanguage ?? analysis?.detectedLanguage ?? 'en';
-  const scripts = useLiveQuery(() => scriptsForStage(db, stage, replyLanguagesFor(lang)), [stage, lang]);
-  const suggestions = useMemo(() => {
-    if (!scripts || !snapshot) return [];
-    const agentTexts = new Set(snapshot.messages.filter((m) => m.speaker === 'agent').map((m) => m.text.trim()));
-    return suggestScripts(scripts, {
-      stage,
-      lang,
-      snapshot,
-      usedTexts: agentTexts,
-      today: new Date().toLocaleDateString(lang),
-    });
-  }, [scripts, snapshot, stage, lang]);
-
-  if (!snapshot || !analysis) return null;
-
-  const onInsert = async (suggestion: Suggestion) => {
-    if (tabId === null) return;
-    showNotice(await insertIntoPage(tabId, suggestion.rendered));
-  };
-  const onCopy = async (suggestion: Suggestion) => {
-    showNotice(await copyText(suggestion.rendered.text, t('copied')));
-  };
-
-  return (
-    <>
-      <StageHeader panelStage={analysis.panelStage} hasMessages={snapshot.messages.length > 0} onPin={pinStage} onUnpin={unpinStage} />
-      <ReplyLanguagePicker detected={analysis.detectedLanguage} chosen={replyLanguage} languages={LANGUAGES} onChoose={chooseReplyLanguage} />
-      {!snapshot.hasEditor ? <p className="notice notice--warning">{t('noEditorWarning')}</p> : null}
-      <section aria-labelledby="suggestions-heading">
-        <h2 id="suggestions-heading" className="section-heading">{t('suggestionsHeading')}</h2>
-        {scripts && suggestions.length === 0 ? <p className="muted">{t('noSuggestions')}</p> : null}
-        <ol className="suggestions" data-testid="suggestions">
-          {suggestions.map((suggestion, i) => (
-            <SuggestionCard key={suggestion.script.id} suggestion={suggestion} position={i + 1} onInsert={onInsert} onCopy={onCopy} />
-          ))}
-        </ol>
-      </section>
-      <ConversationSection snapshot={snapshot} />
-    </>
   );
 }

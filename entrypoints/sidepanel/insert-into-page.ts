@@ -3,8 +3,14 @@ import { InsertResult, type ContentRequest } from '@/scripts-library/messages';
 import type { RenderedTemplate } from '@/scripts-library/template';
 import type { PanelNotice } from './panel-store';
 
+export interface InsertOutcome {
+  notice: PanelNotice;
+  /** `inserted` into the page's editor, `copied` to the clipboard instead, or null when neither worked. */
+  method: 'inserted' | 'copied' | null;
+}
+
 /** Asks the tab's content script to insert the text; when it cannot, the text goes to the clipboard instead. */
-export async function insertIntoPage(tabId: number, rendered: RenderedTemplate): Promise<PanelNotice> {
+export async function insertIntoPage(tabId: number, rendered: RenderedTemplate): Promise<InsertOutcome> {
   const request: ContentRequest = { type: 'insert', text: rendered.text, cursor: rendered.cursor };
   let result: InsertResult | null = null;
   try {
@@ -13,14 +19,14 @@ export async function insertIntoPage(tabId: number, rendered: RenderedTemplate):
   } catch {
     result = null;
   }
-  if (result?.ok) return { kind: 'success', text: t('inserted') };
+  if (result?.ok) return { notice: { kind: 'success', text: t('inserted') }, method: 'inserted' };
   const why =
     result === null ? t('insertUnreachable')
     : result.reason === 'no-editor' ? t('insertNoEditor')
     : result.reason === 'editor-gone' ? t('insertEditorGone')
     : t('insertFailed');
   const copied = await copyText(rendered.text, why);
-  return copied.kind === 'error' ? copied : { kind: 'warning', text: why };
+  return copied.kind === 'error' ? { notice: copied, method: null } : { notice: { kind: 'warning', text: why }, method: 'copied' };
 }
 
 export async function copyText(text: string, successText: string): Promise<PanelNotice> {

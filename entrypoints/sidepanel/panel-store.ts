@@ -18,6 +18,10 @@ export interface PanelNotice {
 
 interface PanelStore {
   tabId: number | null;
+  /** What the agent typed in the search box (`/`); empty shows the suggestions. */
+  searchQuery: string;
+  /** The turn picked on the stage timeline, shown in full; null: none. */
+  timelineTurn: number | null;
   tabState: TabState | null;
   analysis: ConversationAnalysis | null;
   /** The agent's choice of reply language; null follows the conversation. */
@@ -29,13 +33,16 @@ interface PanelStore {
   unpinStage(): void;
   chooseReplyLanguage(lang: Language | null): void;
   showNotice(notice: PanelNotice | null): void;
+  setSearchQuery(query: string): void;
+  showTimelineTurn(turn: number | null): void;
 }
 
 /** One tracker per open conversation, so a new message costs only its own tagging. */
 let tracker: ConversationTracker | null = null;
 let trackedConversation: string | null = null;
 
-function conversationKey(snapshot: ConversationSnapshot): string {
+/** Which conversation a snapshot belongs to (site and ticket, else the address without its fragment). */
+export function conversationKey(snapshot: ConversationSnapshot): string {
   return [snapshot.site, snapshot.ticketId ?? snapshot.url.split('#')[0]].join('|');
 }
 
@@ -60,6 +67,8 @@ function currentAnalysis(current: ConversationTracker): ConversationAnalysis {
 
 export const usePanelStore = create<PanelStore>()((set, get) => ({
   tabId: null,
+  searchQuery: '',
+  timelineTurn: null,
   tabState: null,
   analysis: null,
   replyLanguage: null,
@@ -68,11 +77,14 @@ export const usePanelStore = create<PanelStore>()((set, get) => ({
     if (get().tabId === tabId) return;
     tracker = null;
     trackedConversation = null;
-    set({ tabId, tabState: null, analysis: null, notice: null });
+    set({ tabId, tabState: null, analysis: null, notice: null, searchQuery: '', timelineTurn: null });
   },
   receiveTabState(state) {
     if (state.tabId !== get().tabId) return;
-    set({ tabState: state, analysis: analyse(state.snapshot) });
+    const before = trackedConversation;
+    const analysis = analyse(state.snapshot);
+    // Another ticket: the picked turn belonged to the previous one.
+    set(trackedConversation === before ? { tabState: state, analysis } : { tabState: state, analysis, timelineTurn: null });
   },
   pinStage(stage) {
     if (!tracker) return;
@@ -89,5 +101,11 @@ export const usePanelStore = create<PanelStore>()((set, get) => ({
   },
   showNotice(notice) {
     set({ notice });
+  },
+  setSearchQuery(searchQuery) {
+    set({ searchQuery });
+  },
+  showTimelineTurn(timelineTurn) {
+    set({ timelineTurn });
   },
 }));

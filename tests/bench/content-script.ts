@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { launchWithExtension } from '../harness/extension-browser';
+import { launchWithExtension, type ExtensionBrowser } from '../harness/extension-browser';
 import { serveStatic } from '../harness/static-server';
 import { round, summarise } from './measure';
 
@@ -23,16 +23,17 @@ export async function benchContentScript(): Promise<Record<string, unknown>> {
   const site = mkdtempSync(join(tmpdir(), 'agent-assist-bench-'));
   writeFileSync(join(site, 'long.html'), benchPage(500));
   writeFileSync(join(site, 'live.html'), benchPage(200));
-  const server = await serveStatic({ '/': site });
+  const server = await serveStatic({ '/': site, '/pages/': resolve(root, 'tests/e2e/pages') });
   const browser = await launchWithExtension();
   try {
     const reading = await readingCost(browser.context.newPage.bind(browser.context), `${server.origin}/long.html`);
+    const rapid = await rapidMessages(browser, `${server.origin}/pages/rapid-messages.html`);
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/live.html`);
     const idle = await idleWork(page);
     const panel = await browser.openPanelFor(page);
     const delay = await newMessageToPanel(page, panel);
-    return { bundles, reading500Messages: reading, idlePage: idle, newMessageToPanel200: delay };
+    return { bundles, reading500Messages: reading, rapid1000Messages: rapid, idlePage: idle, newMessageToPanel200: delay };
   } finally {
     await browser.close();
     await server.close();
@@ -81,8 +82,8 @@ async function bundleSizes(): Promise<Record<string, unknown>> {
   };
 }
 
-/** Reading a 500-message conversation with the demo and generic adapters, against the browser's own innerText. */
-async function readingCost(newPage: () => Promise<Page>, url: string): Promise<Record<string, unknown>> {
+/** The demo and generic adapters as a script for a page (`globalThis.benchAdapters`), to time them in Chromium. */
+async function adaptersBundle(): Promise<string> {
   const adapters = await build({
     stdin: {
       contents: `import { demoAdapter } from './entrypoints/content/adapters/demo';
@@ -97,9 +98,14 @@ async function readingCost(newPage: () => Promise<Page>, url: string): Promise<R
     alias: { '@': root },
     logLevel: 'silent',
   });
+  return adapters.outputFiles[0]!.text;
+}
+
+/** Reading a 500-message conversation with the demo and generic adapters, against the browser's own innerText. */
+async function readingCost(newPage: () => Promise<Page>, url: string): Promise<Record<string, unknown>> {
   const page = await newPage();
   await page.goto(url);
-  await page.addScriptTag({ content: adapters.outputFiles[0]!.text });
+  await page.addScriptTag({ content: await adaptersBundle() });
   // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
   // Each run waits for a new task: the generic reader reuses its reading within one task, and the content script
   // never reads twice in one task either.
@@ -130,6 +136,62 @@ async function readingCost(newPage: () => Promise<Page>, url: string): Promise<R
     demoAdapter: summarise(samples.demo.slice(5)),
     genericAdapter: { messages: samples.genericMessages, ...summarise(samples.generic.slice(5)) },
     baseline: { name: "the browser's own innerText of the conversation", ...summarise(samples.innerText.slice(5)) },
+  };
+}
+
+interface Burst {
+  added: number;
+  mutationCallbacks: number;
+  elapsedMs: number;
+}
+
+/**
+ * 1,000 messages appended one task after another (tests/e2e/pages/rapid-messages.html), with the side panel open:
+ * the reads the content script does and their total time, against a reader that reads the conversation on every
+ * mutation callback (the demo adapter's own `read`, in the same page served where the extension does not run).
+ */
+async function rapidMessages(browser: ExtensionBrowser, url: string): Promise<Record<string, unknown>> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const panel = await browser.openPanelFor(page);
+  await panel.locator('[data-testid="suggestion"]').first().waitFor({ timeout: 20_000 });
+  const before = await contentStats(page);
+  const burst = (await page.evaluate('addMessagesRapidly(1000)')) as Burst;
+  // The content script's last read comes after the burst: wait for the panel to show every message.
+  await panel.waitForFunction(() => document.querySelectorAll('[data-testid="message"]').length === 1001, null, { timeout: 30_000 });
+  const after = await contentStats(page);
+  await panel.close();
+  await page.close();
+
+  const naive = await browser.context.newPage();
+  await naive.goto(url.replace('127.0.0.1', 'localhost'));
+  await naive.addScriptTag({ content: await adaptersBundle() });
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  await naive.evaluate(`(() => {
+    const { demo } = globalThis.benchAdapters;
+    const naive = { reads: 0, readMs: 0 };
+    globalThis.naiveReader = naive;
+    new MutationObserver(() => {
+      const start = performance.now();
+      demo.read(document);
+      naive.readMs += performance.now() - start;
+      naive.reads++;
+    }).observe(document.querySelector('[data-conversation-root]'), { childList: true, subtree: true, characterData: true });
+  })()`);
+  const naiveBurst = (await naive.evaluate('addMessagesRapidly(1000)')) as Burst;
+  const baseline = (await naive.evaluate('globalThis.naiveReader')) as { reads: number; readMs: number };
+  await naive.close();
+
+  const reads = after.reads - before.reads;
+  const readMs = after.readMs - before.readMs;
+  return {
+    messages: burst.added,
+    burstMs: round(burst.elapsedMs, 1),
+    pageMutationCallbacks: burst.mutationCallbacks,
+    contentScript: { reads, readMs: round(readMs, 1), snapshotsSent: after.snapshotsSent - before.snapshotsSent },
+    baseline: { name: 'a reader that reads the page on every mutation callback', reads: baseline.reads, readMs: round(baseline.readMs, 1), burstMs: round(naiveBurst.elapsedMs, 1) },
+    readsVsBaseline: round(reads / Math.max(1, baseline.reads), 4),
+    readMsVsBaseline: round(readMs / Math.max(1e-9, baseline.readMs), 4),
   };
 }
 

@@ -3,6 +3,8 @@
 import os from 'node:os';
 import { benchContentScript } from './content-script';
 import { benchPacks } from './packs';
+import { benchSearch } from './search';
+import { benchRanking } from './ranking';
 import { benchStageDetection } from './stage-detection';
 import { benchSnapshotToSuggestions } from './suggestions';
 
@@ -11,6 +13,8 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   snapshotToSuggestions: benchSnapshotToSuggestions,
   contentScript: benchContentScript,
   packs: benchPacks,
+  search: benchSearch,
+  ranking: benchRanking,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -545,4 +545,96 @@ export const tickets = [
       { text: 'Recibida y todo correcto. ¡Muchas gracias por la rapidez!', expectedStages: ['closing'] },
     ],
   },
+  // Upset customers writing in Devanagari Hindi and in Tamil (the agent's-minute end-to-end tests: apology first,
+  // HEAL checklist, stage timeline).
+  {
+    id: '1011',
+    subject: 'मिक्सर ग्राइंडर का ऑर्डर फिर से लेट',
+    status: 'open',
+    unread: true,
+    channel: 'chat',
+    customer: {
+      name: 'Anita Joshi',
+      email: 'anita.joshi@example.in',
+      language: 'hi',
+      plan: 'Standard',
+      location: 'Jaipur, India',
+      customerSince: '2024-03-18',
+      orders: [
+        { id: 'AC-53120', item: 'Mixer grinder, 500 W', date: '2026-11-10', total: '₹3,950', status: 'In transit' },
+      ],
+    },
+    messages: [
+      {
+        from: 'customer',
+        author: 'Anita Joshi',
+        text: 'नमस्ते, मेरा ऑर्डर AC-53120 (मिक्सर ग्राइंडर) 15 नवंबर को आना था, लेकिन अभी तक नहीं आया।',
+        at: '2026-11-20T09:21:05+05:30',
+      },
+      {
+        from: 'agent',
+        author: 'Priya Sharma',
+        text: 'नमस्ते अनीता जी, मैं अभी आपका ऑर्डर देखती हूँ।',
+        at: '2026-11-20T09:22:40+05:30',
+      },
+      {
+        from: 'note',
+        author: 'Priya Sharma',
+        text: 'Courier rescheduled twice. Escalate to the Jaipur hub.',
+        at: '2026-11-20T09:24:02+05:30',
+      },
+      {
+        from: 'customer',
+        author: 'Anita Joshi',
+        text:
+          'यह तीसरी बार हो रहा है! हर बार कहते हैं कल आ जाएगा। बहुत बेकार सर्विस है, मुझे बहुत गुस्सा आ रहा है। ' +
+          'अगर आज नहीं आया तो ऑर्डर कैंसल करके मुझे पूरे पैसे वापस चाहिए।',
+        at: '2026-11-20T09:26:12+05:30',
+      },
+    ],
+    expectedStages: ['recovery'],
+    cannedReplies: [{ text: 'ठीक है, कल शाम तक का इंतज़ार कर लेती हूँ। धन्यवाद।', expectedStages: ['recovery', 'closing'] }],
+  },
+  {
+    id: '1012',
+    subject: 'பிரஷர் குக்கர் ஆர்டர் இன்னும் வரவில்லை',
+    status: 'open',
+    unread: true,
+    channel: 'chat',
+    customer: {
+      name: 'Meena Rajendran',
+      email: 'meena.r@example.in',
+      language: 'ta',
+      plan: 'Acme Plus',
+      location: 'Madurai, India',
+      customerSince: '2023-12-02',
+      orders: [
+        { id: 'AC-53377', item: 'Pressure cooker, 5 L', date: '2026-11-12', total: '₹2,480', status: 'In transit' },
+      ],
+    },
+    messages: [
+      {
+        from: 'customer',
+        author: 'Meena Rajendran',
+        text: 'வணக்கம், என் ஆர்டர் AC-53377 (பிரஷர் குக்கர்) ஒரு வாரமாக இன்னும் வரவில்லை.',
+        at: '2026-11-20T09:31:20+05:30',
+      },
+      {
+        from: 'agent',
+        author: 'Priya Sharma',
+        text: 'வணக்கம் மீனா, நான் இப்போதே உங்கள் ஆர்டரைச் சரிபார்க்கிறேன்.',
+        at: '2026-11-20T09:32:55+05:30',
+      },
+      {
+        from: 'customer',
+        author: 'Meena Rajendran',
+        text:
+          'இது ரொம்ப மோசமான சேவை! மூன்று முறை அழைத்தேன், யாரும் சரியான பதில் சொல்லவில்லை. எனக்கு ரொம்ப கோபமாக இருக்கிறது. ' +
+          'இன்று வரவில்லை என்றால் ஆர்டரை ரத்து செய்துவிடுவேன்.',
+        at: '2026-11-20T09:35:31+05:30',
+      },
+    ],
+    expectedStages: ['recovery'],
+    cannedReplies: [{ text: 'சரி, நாளை வரை காத்திருக்கிறேன். நன்றி.', expectedStages: ['recovery', 'closing'] }],
+  },
 ];

@@ -1,0 +1,220 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo } from 'react';
+import { interfaceLanguage } from '@/components/i18n';
+import { useIncludedTexts } from '@/components/library/useIncludes';
+import { DEFAULT_PACK_ID } from '@/scripts-library/default-pack';
+import { HEAL_STEPS, healProgress, recoveryStart, type AgentWriting, type HealProgress, type HealStep, type TurnForHeal } from '@/scripts-library/heal';
+import { RankingIndex, otherStagesFromEvidence, selectSuggestions, type RankFactor, type RankingMoment } from '@/scripts-library/ranking';
+import type { ConversationSnapshot, Language, Script } from '@/scripts-library/schemas';
+import { ScriptSearchIndex } from '@/scripts-library/search';
+import { templateValuesFor } from '@/scripts-library/template-values';
+import { renderTemplate, type RenderedTemplate, type RenderOptions, type TemplateValues } from '@/scripts-library/template';
+import { db, type InsertEvent, type InstalledPack } from '@/storage/database';
+import { conversationOfSnapshot, favouriteIds, recordInsert, updateOutcomes, usageByScript } from '@/storage/usage';
+import type { ConversationAnalysis } from './panel-store';
+
+/** A script ready to show and insert: rendered for this conversation, with why it ranks where it does. */
+export interface PanelSuggestion {
+  script: Script;
+  rendered: RenderedTemplate;
+  factors: RankFactor[];
+}
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
+const SUGGESTIONS_SHOWN = 9;
+const SEARCH_RESULTS_SHOWN = 20;
+const OFFERED_PER_HEAL_STEP = 3;
+let signalsGeneration = 0;
+
+/** The team's packs above the bundled defaults; the agent's own scripts in between. */
+function packPriorityOf(packs: readonly InstalledPack[] | undefined): Map<string | null, number> {
+  const priority = new Map<string | null, number>([[null, 0.5], [DEFAULT_PACK_ID, 0]]);
+  for (const pack of packs ?? []) if (pack.id !== DEFAULT_PACK_ID) priority.set(pack.id, 1);
+  return priority;
+}
+
+/** The whole library laid out for ranking, kept live, with the agent's favourites, usage and packs. */
+export function useRankingLibrary() {
+  const scripts = useLiveQuery(() => db.scripts.toArray(), []);
+  const packs = useLiveQuery(() => db.packs.toArray(), []);
+  const favourites = useLiveQuery(() => favouriteIds(db), []);
+  const usage = useLiveQuery(() => usageByScript(db), []);
+  const index = useMemo(() => (scripts ? new RankingIndex(scripts) : null), [scripts]);
+  // The signals change the index in place; the generation tells the memos below that rankings are stale.
+  const signals = useMemo(() => {
+    index?.setSignals({ favourites, usage, packPriority: packPriorityOf(packs) });
+    return ++signalsGeneration;
+  }, [index, favourites, usage, packs]);
+  const byId = useMemo(() => new Map((scripts ?? []).map((s) => [s.id, s])), [scripts]);
+  return { scripts, index, signals, byId, favourites: favourites ?? EMPTY_SET };
+}
+
+export type RankingLibrary = ReturnType<typeof useRankingLibrary>;
+
+export interface AgentMoment {
+  conversation: string;
+  moment: RankingMoment;
+  heal: HealProgress | null;
+  suggestions: PanelSuggestion[];
+  offeredForStep: ReadonlyMap<HealStep, PanelSuggestion[]>;
+  searchResults: PanelSuggestion[] | null;
+  values: TemplateValues;
+  renderOptions: RenderOptions;
+  turns: TurnForHeal[];
+}
+
+/** The agent's own language for ranking: what they write in this conversation, else their interface language. */
+function agentLanguageOf(turns: readonly TurnForHeal[]): Language {
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]?.speaker === 'agent') return turns[i]!.lang;
+  return interfaceLanguage();
+}
+
+/**
+ * Everything the panel (and the palette) shows for the conversation at this moment: the ranked suggestions, the
+ * HEAL checklist and the scripts each step offers, search results, and the outcome of earlier inserts kept current.
+ */
+export function useAgentMoment(
+  snapshot: ConversationSnapshot,
+  analysis: ConversationAnalysis,
+  replyLanguage: Language | null,
+  library: RankingLibrary,
+  searchQuery = '',
+): AgentMoment {
+  const conversation = useMemo(() => conversationOfSnapshot(snapshot), [snapshot]);
+  const events = useLiveQuery(() => db.insertEvents.where('conversation').equals(conversation).toArray(), [conversation]) ?? NO_EVENTS;
+
+  const turns = useMemo<TurnForHeal[]>(
+    () =>
+      snapshot.messages.map((m, i) => {
+        const tag = analysis.tags[i];
+        return { speaker: m.speaker, text: m.text, stage: tag?.stage ?? 'discovery', dissatisfaction: tag?.dissatisfaction ?? 0, lang: tag?.lang ?? analysis.detectedLanguage };
+      }),
+    [snapshot, analysis],
+  );
+
+  // Earlier inserts: was the reply sent, edited, and how did the customer answer? (Only numbers are stored.)
+  useEffect(() => {
+    void updateOutcomes(db, conversation, turns).catch((error: unknown) => console.error('Agent Assist: usage', error));
+  }, [conversation, turns, events.length]);
+
+  const stage = analysis.panelStage.stage;
+  const heal = useMemo<HealProgress | null>(() => {
+    const start = recoveryStart(turns);
+    const coaching = stage === 'recovery' || (start >= 0 && stage !== 'closing' && stage !== 'greeting');
+    if (!coaching) return null;
+    const sent: AgentWriting[] = turns.slice(start + 1).filter((t) => t.speaker === 'agent').map((t) => ({ text: t.text, lang: t.lang, source: 'sent' }));
+    // Scripts inserted since the complaint and not yet seen sent: the reply being written.
+    const drafts: AgentWriting[] = events
+      .filter((e) => e.method === 'inserted' && e.sentTurn === null && e.turnsAtInsert > start)
+      .flatMap((e) => {
+        const script = library.byId.get(e.scriptId);
+        return script ? [{ text: script.text, lang: script.lang, source: 'draft' as const }] : [];
+      });
+    return healProgress([...sent, ...drafts]);
+  }, [turns, stage, events, library.byId]);
+
+  const moment = useMemo<RankingMoment>(() => {
+    const { panelStage } = analysis;
+    const customer = snapshot.messages.filter((m) => m.speaker === 'customer').map((m) => m.text);
+    return {
+      stage: panelStage.stage,
+      otherStages: panelStage.pinned ? {} : otherStagesFromEvidence(panelStage.stage, panelStage.confidence, panelStage.evidence),
+      customerLanguage: replyLanguage ?? analysis.detectedLanguage,
+      agentLanguage: agentLanguageOf(turns),
+      channel: snapshot.channel,
+      customerTexts: customer.slice(-6),
+      subject: snapshot.subject,
+      agentTexts: snapshot.messages.filter((m) => m.speaker === 'agent').map((m) => m.text),
+      usedScriptIds: new Set(events.map((e) => e.scriptId)),
+      nextHealStep: heal?.next ?? null,
+      now: Date.now(),
+    };
+  }, [analysis, snapshot, replyLanguage, turns, events, heal?.next]);
+
+  const ranked = useMemo(
+    () => (library.index ? selectSuggestions(library.index.rank(moment), { limit: SUGGESTIONS_SHOWN }) : []),
+    // The signals generation marks in-place changes to the index (favourites, usage, packs).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [library.index, library.signals, moment],
+  );
+
+  const offered = useMemo(() => {
+    const byStep = new Map<HealStep, Array<{ script: Script; factors: RankFactor[] }>>();
+    if (!heal || !library.index) return byStep;
+    for (const step of HEAL_STEPS) {
+      const list = library.index.rank({ ...moment, stage: 'recovery', nextHealStep: step }, { limit: 24 });
+      const first = list.find((r) => r.factors.some((f) => f.factor === 'heal'));
+      byStep.set(
+        step,
+        list.filter((r) => r.tier === first?.tier && r.factors.some((f) => f.factor === 'heal')).slice(0, OFFERED_PER_HEAL_STEP),
+      );
+    }
+    return byStep;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [heal, library.index, library.signals, moment]);
+
+  const searchIndex = useMemo(
+    () => (searchQuery.trim() && library.scripts ? new ScriptSearchIndex(library.scripts) : null),
+    // Built once a search starts, rebuilt only when the library changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [library.scripts, searchQuery.trim() !== ''],
+  );
+  const found = useMemo(() => {
+    if (!searchIndex || !searchQuery.trim()) return null;
+    const ids = searchIndex.search(searchQuery, { limit: SEARCH_RESULTS_SHOWN })?.ids ?? [];
+    return ids.flatMap((id) => {
+      const script = library.byId.get(id);
+      return script ? [{ script, factors: [] as RankFactor[] }] : [];
+    });
+  }, [searchIndex, searchQuery, library.byId]);
+
+  const shownTexts = useMemo(
+    () => [...ranked, ...[...offered.values()].flat(), ...(found ?? [])].map((r) => r.script.text).filter((text) => text.includes('{{>')),
+    [ranked, offered, found],
+  );
+  const includes = useIncludedTexts(shownTexts);
+  const today = useMemo(() => new Date().toLocaleDateString(moment.customerLanguage), [moment.customerLanguage]);
+  const values = useMemo(() => templateValuesFor(snapshot, { today }), [snapshot, today]);
+  const renderOptions = useMemo<RenderOptions>(() => ({ include: (id: string) => includes.get(id) }), [includes]);
+
+  return useMemo(() => {
+    const render = ({ script, factors }: { script: Script; factors: RankFactor[] }): PanelSuggestion => ({
+      script,
+      factors,
+      rendered: renderTemplate(script.text, values, { ...renderOptions, lang: script.lang }),
+    });
+    return {
+      conversation,
+      moment,
+      heal,
+      suggestions: ranked.map(render),
+      offeredForStep: new Map([...offered].map(([step, list]) => [step, list.map(render)])),
+      searchResults: found ? found.map(render) : null,
+      values,
+      renderOptions,
+      turns,
+    };
+  }, [conversation, moment, heal, ranked, offered, found, values, renderOptions, turns]);
+}
+
+const NO_EVENTS: InsertEvent[] = [];
+
+/** Records an insert (or a copy) for "What worked": script, stage, language, site, time; never customer text. */
+export function recordPanelInsert(
+  suggestion: Pick<PanelSuggestion, 'script'>,
+  text: string,
+  method: 'inserted' | 'copied',
+  snapshot: ConversationSnapshot,
+  moment: Pick<AgentMoment, 'conversation' | 'moment'>,
+): void {
+  const { conversation } = moment;
+  recordInsert(db, {
+    script: suggestion.script,
+    stage: moment.moment.stage,
+    site: snapshot.site,
+    conversation,
+    method,
+    turnsAtInsert: snapshot.messages.length,
+    text,
+  }).catch((error: unknown) => console.error('Agent Assist: recording an insert', error));
+}
