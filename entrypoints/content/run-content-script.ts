@@ -70,9 +70,15 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
     const started = performance.now();
     lastReadAt = started;
     const url = new URL(location.href);
-    if (!adapter || !safeDetect(adapter, url)) adapter = pickAdapter(adapters, url, document);
+    // The adapter that recognised the page keeps it while it still reads a conversation: detection decides which
+    // reader fits, not whether the conversation is still there. (The generic reader's detection asks for a reply
+    // box, and an agent closing the composer has not left the conversation.) Navigation starts over.
+    let snapshot = adapter ? readSnapshot(adapter, url, document) : null;
+    if (!snapshot) {
+      adapter = pickAdapter(adapters, url, document);
+      snapshot = adapter ? readSnapshot(adapter, url, document) : null;
+    }
     observe();
-    const snapshot = adapter ? readSnapshot(adapter, url, document) : null;
     stats.reads++;
     stats.readMs += performance.now() - started;
     const key = snapshotKey(snapshot);
@@ -141,12 +147,4 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
   }
 
   readAndSend();
-}
-
-function safeDetect(adapter: SiteAdapter, url: URL): boolean {
-  try {
-    return adapter.detect(url, document);
-  } catch {
-    return false;
-  }
 }
