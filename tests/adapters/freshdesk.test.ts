@@ -2,14 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { freshdeskAdapter as adapter } from '@/entrypoints/content/adapters/freshdesk';
 import {
+  describeHostedDetection,
   brokenVariants,
   expectSafeOn,
   fixtureHtml,
   fixtureNames,
   loadFixture,
-  otherFixtures,
   parse,
-  plainPages,
 } from './hosted-adapter-fixtures';
 
 const HOST = new URL('https://acmefinance.freshdesk.com/a/tickets/10342');
@@ -17,27 +16,7 @@ const names = fixtureNames('freshdesk');
 /** Freshdesk shows times in the agent's zone without saying which: expectations are built the same way. */
 const local = (y: number, mo: number, d: number, h: number, mi: number): string => new Date(y, mo - 1, d, h, mi).toISOString();
 
-describe('freshdesk adapter: detect', () => {
-  it('has at least two fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(names)('recognises %s on a freshdesk.com host', (name) => {
-    expect(adapter.detect(HOST, loadFixture('freshdesk', name))).toBe(true);
-  });
-
-  it.each(names)('rejects %s on another host', (name) => {
-    const doc = loadFixture('freshdesk', name);
-    expect(adapter.detect(new URL('https://support.example.com/a/tickets/10342'), doc)).toBe(false);
-    expect(adapter.detect(new URL('https://freshdesk.com.example.org/a/tickets/1'), doc)).toBe(false);
-  });
-
-  it('rejects other helpdesks and plain pages on a freshdesk.com host', () => {
-    for (const { label, doc } of [...otherFixtures('freshdesk'), ...plainPages()]) {
-      expect(adapter.detect(HOST, doc), label).toBe(false);
-    }
-  });
-});
+describeHostedDetection(adapter, [HOST.href], ['https://support.example.com/a/tickets/10342', 'https://freshdesk.com.example.org/a/tickets/1']);
 
 describe('freshdesk adapter: email ticket in Hindi', () => {
   const doc = loadFixture('freshdesk', 'email-hindi.html');

@@ -2,37 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { frontAdapter as adapter } from '@/entrypoints/content/adapters/front';
 import {
+  describeHostedDetection,
   brokenVariants,
   expectSafeOn,
   fixtureHtml,
   fixtureNames,
   loadFixture,
-  otherFixtures,
-  plainPages,
 } from './hosted-adapter-fixtures';
 
 const HOST = new URL('https://app.frontapp.com/inboxes/shared/support/open/0');
 const names = fixtureNames('front');
 const local = (y: number, mo: number, d: number, h: number, mi: number): string => new Date(y, mo - 1, d, h, mi).toISOString();
 
-describe('front adapter: detect', () => {
-  it('has at least two fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(names)('recognises %s on app.frontapp.com only', (name) => {
-    const doc = loadFixture('front', name);
-    expect(adapter.detect(HOST, doc)).toBe(true);
-    expect(adapter.detect(new URL('https://front.com/blog'), doc)).toBe(false);
-    expect(adapter.detect(new URL('https://mail.example.com/open/0'), doc)).toBe(false);
-  });
-
-  it('rejects other helpdesks and plain pages on app.frontapp.com', () => {
-    for (const { label, doc } of [...otherFixtures('front'), ...plainPages()]) {
-      expect(adapter.detect(HOST, doc), label).toBe(false);
-    }
-  });
-});
+describeHostedDetection(adapter, [HOST.href], ['https://front.com/blog', 'https://mail.example.com/open/0']);
 
 describe('front adapter: email conversation with a contact panel and a team comment', () => {
   const doc = loadFixture('front', 'email-english.html');

@@ -2,36 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { gorgiasAdapter as adapter } from '@/entrypoints/content/adapters/gorgias';
 import {
+  describeHostedDetection,
   brokenVariants,
   expectSafeOn,
   fixtureHtml,
   fixtureNames,
   loadFixture,
-  otherFixtures,
-  plainPages,
 } from './hosted-adapter-fixtures';
 
 const HOST = new URL('https://sareeshop.gorgias.com/app/views/1384557/230640920');
 const names = fixtureNames('gorgias');
 
-describe('gorgias adapter: detect', () => {
-  it('has at least two fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(names)('recognises %s on a gorgias.com host only', (name) => {
-    const doc = loadFixture('gorgias', name);
-    expect(adapter.detect(HOST, doc)).toBe(true);
-    expect(adapter.detect(new URL('https://helpdesk.example.com/app/ticket/1'), doc)).toBe(false);
-    expect(adapter.detect(new URL('https://gorgias.com.example.net/app/ticket/1'), doc)).toBe(false);
-  });
-
-  it('rejects other helpdesks and plain pages on a gorgias.com host', () => {
-    for (const { label, doc } of [...otherFixtures('gorgias'), ...plainPages()]) {
-      expect(adapter.detect(HOST, doc), label).toBe(false);
-    }
-  });
-});
+describeHostedDetection(adapter, [HOST.href], ['https://helpdesk.example.com/app/ticket/1', 'https://gorgias.com.example.net/app/ticket/1']);
 
 describe('gorgias adapter: chat in Tamil with a previous ticket still mounted', () => {
   const doc = loadFixture('gorgias', 'chat-tamil.html');

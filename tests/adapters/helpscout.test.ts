@@ -2,36 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { helpscoutAdapter as adapter } from '@/entrypoints/content/adapters/helpscout';
 import {
+  describeHostedDetection,
   brokenVariants,
   expectSafeOn,
   fixtureHtml,
   fixtureNames,
   loadFixture,
-  otherFixtures,
-  plainPages,
 } from './hosted-adapter-fixtures';
 
 const HOST = new URL('https://secure.helpscout.net/conversation/2511842/4311/');
 const names = fixtureNames('helpscout');
 
-describe('helpscout adapter: detect', () => {
-  it('has at least two fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(names)('recognises %s on secure.helpscout.net only', (name) => {
-    const doc = loadFixture('helpscout', name);
-    expect(adapter.detect(HOST, doc)).toBe(true);
-    expect(adapter.detect(new URL('https://www.helpscout.com/conversation/1/2/'), doc)).toBe(false);
-    expect(adapter.detect(new URL('https://helpdesk.example.com/conversation/1/2/'), doc)).toBe(false);
-  });
-
-  it('rejects other helpdesks and plain pages on secure.helpscout.net', () => {
-    for (const { label, doc } of [...otherFixtures('helpscout'), ...plainPages()]) {
-      expect(adapter.detect(HOST, doc), label).toBe(false);
-    }
-  });
-});
+describeHostedDetection(adapter, [HOST.href], ['https://www.helpscout.com/conversation/1/2/', 'https://helpdesk.example.com/conversation/1/2/']);
 
 describe('helpscout adapter: email conversation, newest thread on top', () => {
   const doc = loadFixture('helpscout', 'email-newest-first.html');

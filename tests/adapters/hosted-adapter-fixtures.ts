@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationSnapshot } from '@/scripts-library/schemas';
 import type { SiteAdapter } from '@/entrypoints/content/adapters/types';
 
@@ -156,4 +156,30 @@ export function expectSafeOn(adapter: SiteAdapter, doc: Document): void {
   expectWellFormed(reading);
   expect(() => adapter.findEditor(doc)).not.toThrow();
   expect(() => adapter.conversationRoot?.(doc)).not.toThrow();
+}
+
+/**
+ * The detection suite every hosted adapter shares: it needs its own fixtures, recognises each of them on every one of
+ * its hosts, refuses them on look-alike hosts (hostname and markup are both required), and refuses every other
+ * adapter's fixture and plain pages even on its own host.
+ */
+export function describeHostedDetection(adapter: SiteAdapter, ownHosts: readonly string[], foreignHosts: readonly string[]): void {
+  const names = fixtureNames(adapter.id);
+  describe(`${adapter.id} adapter: detect`, () => {
+    it('has at least two fixtures', () => {
+      expect(names.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it.each(names)('recognises %s on its own hosts and nowhere else', (name) => {
+      const doc = loadFixture(adapter.id, name);
+      for (const url of ownHosts) expect(adapter.detect(new URL(url), doc), url).toBe(true);
+      for (const url of foreignHosts) expect(adapter.detect(new URL(url), doc), url).toBe(false);
+    });
+
+    it('rejects other helpdesks and plain pages, even on its own host', () => {
+      for (const { label, doc } of [...otherFixtures(adapter.id), ...plainPages()]) {
+        expect(adapter.detect(new URL(ownHosts[0]!), doc), label).toBe(false);
+      }
+    });
+  });
 }

@@ -2,42 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { intercomAdapter as adapter } from '@/entrypoints/content/adapters/intercom';
 import {
+  describeHostedDetection,
   brokenVariants,
   expectSafeOn,
   fixtureHtml,
   fixtureNames,
   loadFixture,
-  otherFixtures,
   parse,
-  plainPages,
 } from './hosted-adapter-fixtures';
 
 const HOST = new URL('https://app.intercom.com/a/inbox/q7x2k9/inbox/admin/5520931/conversation/215467');
 const names = fixtureNames('intercom');
 
-describe('intercom adapter: detect', () => {
-  it('has at least two fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(names)('recognises %s on app.intercom.com and the regional hosts', (name) => {
-    const doc = loadFixture('intercom', name);
-    expect(adapter.detect(HOST, doc)).toBe(true);
-    expect(adapter.detect(new URL('https://app.eu.intercom.com/a/inbox/x/inbox/conversation/1'), doc)).toBe(true);
-  });
-
-  it.each(names)('rejects %s elsewhere', (name) => {
-    const doc = loadFixture('intercom', name);
-    expect(adapter.detect(new URL('https://www.intercom.com/help/en/'), doc)).toBe(false);
-    expect(adapter.detect(new URL('https://inbox.example.com/conversation/1'), doc)).toBe(false);
-  });
-
-  it('rejects other helpdesks and plain pages on app.intercom.com', () => {
-    for (const { label, doc } of [...otherFixtures('intercom'), ...plainPages()]) {
-      expect(adapter.detect(HOST, doc), label).toBe(false);
-    }
-  });
-});
+describeHostedDetection(adapter, [HOST.href, 'https://app.eu.intercom.com/a/inbox/x/inbox/conversation/1'], ['https://www.intercom.com/help/en/', 'https://inbox.example.com/conversation/1']);
 
 describe('intercom adapter: chat in Telugu with Fin, a note and a system line', () => {
   const doc = loadFixture('intercom', 'chat-telugu.html');

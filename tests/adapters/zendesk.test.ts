@@ -2,40 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { zendeskAdapter as adapter } from '@/entrypoints/content/adapters/zendesk';
 import {
+  describeHostedDetection,
   brokenVariants,
   expectSafeOn,
   fixtureHtml,
   fixtureNames,
   loadFixture,
-  otherFixtures,
   parse,
-  plainPages,
 } from './hosted-adapter-fixtures';
 
 const HOST = new URL('https://acme.zendesk.com/agent/tickets/48217');
 const names = fixtureNames('zendesk');
 
-describe('zendesk adapter: detect', () => {
-  it('has at least two fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(names)('recognises %s on a zendesk.com host', (name) => {
-    expect(adapter.detect(HOST, loadFixture('zendesk', name))).toBe(true);
-  });
-
-  it.each(names)('rejects %s on another host (hostname and markup are both required)', (name) => {
-    const doc = loadFixture('zendesk', name);
-    expect(adapter.detect(new URL('https://support.example.com/agent/tickets/48217'), doc)).toBe(false);
-    expect(adapter.detect(new URL('https://zendesk.com.evil.example/agent/'), doc)).toBe(false);
-  });
-
-  it('rejects other helpdesks and plain pages, even on a zendesk.com host', () => {
-    for (const { label, doc } of [...otherFixtures('zendesk'), ...plainPages()]) {
-      expect(adapter.detect(HOST, doc), label).toBe(false);
-    }
-  });
-});
+describeHostedDetection(adapter, [HOST.href], ['https://support.example.com/agent/tickets/48217', 'https://zendesk.com.evil.example/agent/']);
 
 describe('zendesk adapter: messaging ticket in Hindi with a background tab', () => {
   const doc = loadFixture('zendesk', 'messaging-hindi.html');

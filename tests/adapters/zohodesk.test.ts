@@ -2,39 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { zohodeskAdapter as adapter } from '@/entrypoints/content/adapters/zohodesk';
 import {
+  describeHostedDetection,
   brokenVariants,
   expectSafeOn,
   fixtureHtml,
   fixtureNames,
   loadFixture,
-  otherFixtures,
-  plainPages,
 } from './hosted-adapter-fixtures';
 
 const HOST = new URL('https://desk.zoho.in/agent/acmefiber/support/tickets/details/551200000019');
 const names = fixtureNames('zohodesk');
 const local = (y: number, mo: number, d: number, h: number, mi: number): string => new Date(y, mo - 1, d, h, mi).toISOString();
 
-describe('zohodesk adapter: detect', () => {
-  it('has at least two fixtures', () => {
-    expect(names.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it.each(names)('recognises %s on the regional desk.zoho hosts only', (name) => {
-    const doc = loadFixture('zohodesk', name);
-    for (const host of ['desk.zoho.com', 'desk.zoho.eu', 'desk.zoho.in', 'desk.zoho.com.au']) {
-      expect(adapter.detect(new URL(`https://${host}/agent/x/y/tickets/details/1`), doc), host).toBe(true);
-    }
-    expect(adapter.detect(new URL('https://www.zoho.com/desk/'), doc)).toBe(false);
-    expect(adapter.detect(new URL('https://desk.zoho.com.example.org/agent/'), doc)).toBe(false);
-  });
-
-  it('rejects other helpdesks and plain pages on desk.zoho.in', () => {
-    for (const { label, doc } of [...otherFixtures('zohodesk'), ...plainPages()]) {
-      expect(adapter.detect(HOST, doc), label).toBe(false);
-    }
-  });
-});
+describeHostedDetection(adapter, [HOST.href, ...['desk.zoho.com', 'desk.zoho.eu', 'desk.zoho.in', 'desk.zoho.com.au'].map((host) => `https://${host}/agent/x/y/tickets/details/1`)], ['https://www.zoho.com/desk/', 'https://desk.zoho.com.example.org/agent/']);
 
 describe('zohodesk adapter: email ticket in Telugu, latest thread first', () => {
   const doc = loadFixture('zohodesk', 'email-telugu.html');

@@ -310,7 +310,7 @@ describe('several helpdesk tabs and windows', () => {
     expect(windowIds[2]).not.toBe(windowIds[0]);
 
     const panels: Page[] = [];
-    for (const [i, tab] of tabs.entries()) panels.push(await openPanel(browser.context, worker, browser.extensionId, tabIds[i]!));
+    for (const tabId of tabIds) panels.push(await openPanel(browser.context, worker, browser.extensionId, tabId));
     const subjects = await Promise.all(tabs.map((t) => t.page.locator('[data-field="subject"]').textContent()));
     for (const [i, panel] of panels.entries()) {
       await expect.poll(() => subjectOf(panel), { timeout: 15_000 }).toBe(subjects[i]);
