@@ -180,6 +180,11 @@ const SCHEMA_HISTORY: SchemaHistoryEntry[] = [
     stores: { insertEvents: '++seq, at, scriptId, conversation', scriptUsage: 'scriptId', favouriteScripts: 'scriptId' },
     rows: version3Rows,
   },
+  {
+    version: 4,
+    stores: { scripts: 'id, stage, packId, [stage+lang]' },
+    rows: () => ({}),
+  },
 ];
 
 /* ---------------------------------------------------------------------------------------------------------------- */
