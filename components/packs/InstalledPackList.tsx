@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { formatDate, formatNumber, t } from '@/components/i18n';
 import { keyLabel } from '@/scripts-library/packs/signature';
 import type { PackPolicy } from '@/scripts-library/packs/trust';
 import type { AgentAssistDatabase } from '@/storage/database';
 import { installedPackSummaries, PackRefusedError, rollbackPack, uninstallPack } from '@/storage/packs';
+import { refusalText } from './hooks';
 import { PackScripts } from './PackScripts';
 
 interface Props {
@@ -21,48 +23,50 @@ export function InstalledPackList({ db, policy, onNotice }: Props) {
     try {
       onNotice({ kind: 'success', text: await run() });
     } catch (error) {
-      onNotice({ kind: 'error', text: error instanceof PackRefusedError ? error.message : String(error) });
+      onNotice({ kind: 'error', text: error instanceof PackRefusedError ? refusalText(error) : String(error) });
     }
   };
 
-  if (!packs) return <p className="loading">Loading packs…</p>;
+  if (!packs) return <p className="loading">{t('packs_loadingPacks')}</p>;
   return (
     <section className="packs__block" aria-labelledby="packs-installed-heading">
-      <h2 id="packs-installed-heading" className="section-heading">Installed packs</h2>
+      <h2 id="packs-installed-heading" className="section-heading">{t('packs_installedHeading')}</h2>
       <ul className="packs__list">
         {packs.map((pack) => (
           <li key={pack.id} className="packs__item" data-testid="installed-pack" data-pack-id={pack.id} data-version={pack.version} data-unsigned={String(pack.unsigned ?? false)}>
             <div className="packs__row">
               <strong>{pack.name}</strong> <span className="muted">{pack.version}</span>
-              {pack.unsigned && <span className="packs__badge packs__badge--warning" data-testid="unsigned-badge" title="Installed without a signature">unsigned</span>}
+              {pack.unsigned && <span className="packs__badge packs__badge--warning" data-testid="unsigned-badge" title={t('packs_unsignedBadgeTitle')}>{t('packs_unsignedBadge')}</span>}
               {(pack.staleOverrides?.length ?? 0) > 0 && (
-                <span className="packs__badge packs__badge--warning" data-testid="stale-overrides" title="The pack changed scripts you edited">
-                  {pack.staleOverrides!.length} changed under your edits
+                <span className="packs__badge packs__badge--warning" data-testid="stale-overrides" title={t('packs_staleOverridesTitle')}>
+                  {t('packs_staleOverrides', formatNumber(pack.staleOverrides!.length))}
                 </span>
               )}
             </div>
             <p className="muted packs__meta">
-              {pack.publisher} · {pack.scriptCount ?? '?'} scripts · {describeSource(pack.source, pack.sourceUrl ?? null)}
-              {pack.signedBy ? ` · signed with key ${keyLabel(pack.signedBy)}` : ''} · updated {new Date(pack.updatedAt).toLocaleString()}
+              {pack.publisher} · {t('packs_scriptCount', pack.scriptCount === undefined ? '?' : formatNumber(pack.scriptCount))} · {describeSource(pack.source, pack.sourceUrl ?? null)}
+              {pack.signedBy ? ` · ${t('packs_signedWithKeyLower', keyLabel(pack.signedBy))}` : ''} · {t('packs_updatedAt', formatDate(pack.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }))}
             </p>
             <div className="packs__actions">
               <button type="button" className="button" data-testid="show-scripts" aria-expanded={open === pack.id} onClick={() => setOpen(open === pack.id ? null : pack.id)}>
-                {open === pack.id ? 'Hide scripts' : 'Scripts'}
+                {open === pack.id ? t('packs_hideScripts') : t('packs_showScripts')}
               </button>
               {pack.previousVersion && (
                 <button type="button" className="button" data-testid="rollback" onClick={() => void act(async () => {
                   const result = await rollbackPack(db, pack.id, { policy });
-                  return `Rolled ${pack.name} back to ${result.version}.`;
+                  return t('packs_rolledBack', [pack.name, result.version]);
                 })}>
-                  Roll back to {pack.previousVersion}
+                  {t('packs_rollBackTo', pack.previousVersion)}
                 </button>
               )}
               {pack.source !== 'bundled' && (
                 <button type="button" className="button" data-testid="uninstall" onClick={() => void act(async () => {
                   const result = await uninstallPack(db, pack.id);
-                  return `Uninstalled ${pack.name}: ${result.removed} scripts removed${result.keptAsPersonal ? `, ${result.keptAsPersonal} of your edits kept as your own` : ''}.`;
+                  return result.keptAsPersonal
+                    ? t('packs_uninstalledKeptEdits', [pack.name, formatNumber(result.removed), formatNumber(result.keptAsPersonal)])
+                    : t('packs_uninstalled', [pack.name, formatNumber(result.removed)]);
                 })}>
-                  Uninstall
+                  {t('packs_uninstall')}
                 </button>
               )}
             </div>
@@ -75,8 +79,8 @@ export function InstalledPackList({ db, policy, onNotice }: Props) {
 }
 
 function describeSource(source: string | undefined, url: string | null): string {
-  if (source === 'url') return `from ${url ?? 'a URL'}`;
-  if (source === 'policy') return `set by your organisation${url ? ` (${url})` : ''}`;
-  if (source === 'file') return 'from a file';
-  return 'built in';
+  if (source === 'url') return url ? t('packs_sourceUrl', url) : t('packs_sourceUrlUnknown');
+  if (source === 'policy') return url ? t('packs_sourcePolicyUrl', url) : t('packs_sourcePolicy');
+  if (source === 'file') return t('packs_sourceFile');
+  return t('packs_sourceBundled');
 }

@@ -1,9 +1,11 @@
 import { useState, type DragEvent } from 'react';
+import { formatNumber, t } from '@/components/i18n';
 import { MAX_PACK_BYTES } from '@/scripts-library/packs/format';
 import { keyLabel } from '@/scripts-library/packs/signature';
 import type { PackPolicy } from '@/scripts-library/packs/trust';
 import type { AgentAssistDatabase } from '@/storage/database';
 import { importPack, PackRefusedError, previewPackImport, type PackImportPreview, type ScriptSummary } from '@/storage/packs';
+import { languageLabel, refusalText, stageLabel } from './hooks';
 
 interface Props {
   db: AgentAssistDatabase;
@@ -22,7 +24,7 @@ export function PackDropZone({ db, policy, onNotice }: Props) {
   const load = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_PACK_BYTES) {
-      setLoaded({ fileName: file.name, bytes: new Uint8Array(), preview: { ok: false, problems: [`(file): ${(file.size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_PACK_BYTES / 1024 / 1024} MB a pack may be`] } });
+      setLoaded({ fileName: file.name, bytes: new Uint8Array(), preview: { ok: false, problems: [t('packs_fileTooLarge', [formatNumber(file.size / 1024 / 1024, { maximumFractionDigits: 1 }), formatNumber(MAX_PACK_BYTES / 1024 / 1024)])] } });
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -40,10 +42,10 @@ export function PackDropZone({ db, policy, onNotice }: Props) {
     setBusy(true);
     try {
       const result = await importPack(db, loaded.bytes, { source: 'file', policy, allowRollback });
-      onNotice({ kind: 'success', text: `Installed ${result.packId} ${result.version}: ${result.added} added, ${result.updated} changed, ${result.removed} removed.` });
+      onNotice({ kind: 'success', text: t('packs_installedResult', [result.packId, result.version, formatNumber(result.added), formatNumber(result.updated), formatNumber(result.removed)]) });
       setLoaded(null);
     } catch (error) {
-      const text = error instanceof PackRefusedError ? error.message : `Installing failed: ${String(error)}`;
+      const text = error instanceof PackRefusedError ? refusalText(error) : t('packs_installFailed', String(error));
       onNotice({ kind: 'error', text });
     } finally {
       setBusy(false);
@@ -52,7 +54,7 @@ export function PackDropZone({ db, policy, onNotice }: Props) {
 
   return (
     <section className="packs__block" aria-labelledby="packs-import-heading">
-      <h2 id="packs-import-heading" className="section-heading">Install from a file</h2>
+      <h2 id="packs-import-heading" className="section-heading">{t('packs_importHeading')}</h2>
       <div
         className={`packs__drop${dragging ? ' packs__drop--over' : ''}`}
         data-testid="pack-drop"
@@ -63,9 +65,9 @@ export function PackDropZone({ db, policy, onNotice }: Props) {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop a pack file (.json) here, or</p>
+        <p>{t('packs_dropHint')}</p>
         <label className="button">
-          choose a file
+          {t('packs_chooseFile')}
           <input
             type="file"
             accept=".json,application/json"
@@ -88,56 +90,56 @@ function Preview({ loaded, busy, onInstall, onCancel }: { loaded: Loaded; busy: 
   if (!preview.ok) {
     return (
       <div className="packs__preview" data-testid="pack-preview" data-status="invalid" role="alert">
-        <p className="notice notice--error">{fileName} is not a pack that can be installed:</p>
+        <p className="notice notice--error">{t('packs_notAPack', fileName)}</p>
         <ul className="packs__problems" data-testid="pack-problems">
           {preview.problems.slice(0, 50).map((problem, i) => (
             <li key={i}>{problem}</li>
           ))}
         </ul>
-        {preview.problems.length > 50 && <p className="muted">…and {preview.problems.length - 50} more.</p>}
-        <button type="button" className="button" onClick={onCancel}>Close</button>
+        {preview.problems.length > 50 && <p className="muted">{t('packs_andMore', formatNumber(preview.problems.length - 50))}</p>}
+        <button type="button" className="button" onClick={onCancel}>{t('packs_close')}</button>
       </div>
     );
   }
   const { pack, trust, signature, direction, installedVersion } = preview;
   const signatureText =
     signature.status === 'valid'
-      ? `Signed with key ${keyLabel(signature.publicKey)}${trust.accepted && trust.trusted ? ' (trusted by your organisation)' : ''}`
+      ? t(trust.accepted && trust.trusted ? 'packs_signedWithTrustedKey' : 'packs_signedWithKey', keyLabel(signature.publicKey))
       : signature.status === 'unsigned'
-        ? 'Not signed'
-        : 'Signature not valid';
+        ? t('packs_notSigned')
+        : t('packs_signatureInvalid');
   return (
     <div className="packs__preview" data-testid="pack-preview" data-status={trust.accepted ? direction : 'refused'} data-pack-id={pack.id} data-version={pack.version}>
       <h3>
         {pack.name} <span className="muted">{pack.version}</span>
       </h3>
       <p className="muted">
-        {pack.publisher} · {pack.scriptCount} scripts · {signatureText}
-        {installedVersion && ` · installed: ${installedVersion}`}
+        {pack.publisher} · {t('packs_scriptCount', formatNumber(pack.scriptCount))} · {signatureText}
+        {installedVersion && ` · ${t('packs_installedVersion', installedVersion)}`}
       </p>
       {pack.description && <p>{pack.description}</p>}
       {!trust.accepted ? (
         <p className="notice notice--error" role="alert" data-testid="pack-refused">{trust.reason}</p>
       ) : (
         <>
-          {trust.unsigned && <p className="notice notice--warning">This pack is not signed: anyone could have written it. It will be marked as unsigned.</p>}
-          {direction === 'older' && <p className="notice notice--warning">This is an older version than the installed {installedVersion}. Installing it rolls the pack back.</p>}
-          {direction === 'same' && <p className="notice">This version is already installed.</p>}
-          <ChangeList label="Added" testId="preview-added" scripts={preview.added} />
-          <ChangeList label="Changed" testId="preview-changed" scripts={preview.changed} />
-          <ChangeList label="Removed" testId="preview-removed" scripts={preview.removed} />
-          <ChangeList label="Your edits kept (the pack's wording differs)" testId="preview-kept" scripts={preview.keptEdits} />
-          <ChangeList label="Your edits replaced (now locked by the pack)" testId="preview-relocked" scripts={preview.relocked} />
-          {preview.conflicts.length > 0 && <p className="muted">Left alone, as their ids belong to other scripts: {preview.conflicts.slice(0, 10).join(', ')}</p>}
+          {trust.unsigned && <p className="notice notice--warning">{t('packs_unsignedWarning')}</p>}
+          {direction === 'older' && <p className="notice notice--warning">{t('packs_olderWarning', installedVersion ?? '')}</p>}
+          {direction === 'same' && <p className="notice">{t('packs_sameVersion')}</p>}
+          <ChangeList label={t('packs_changesAdded')} testId="preview-added" scripts={preview.added} />
+          <ChangeList label={t('packs_changesChanged')} testId="preview-changed" scripts={preview.changed} />
+          <ChangeList label={t('packs_changesRemoved')} testId="preview-removed" scripts={preview.removed} />
+          <ChangeList label={t('packs_changesKept')} testId="preview-kept" scripts={preview.keptEdits} />
+          <ChangeList label={t('packs_changesRelocked')} testId="preview-relocked" scripts={preview.relocked} />
+          {preview.conflicts.length > 0 && <p className="muted">{t('packs_conflicts', preview.conflicts.slice(0, 10).join(', '))}</p>}
         </>
       )}
       <div className="packs__actions">
         {trust.accepted && direction !== 'same' && (
           <button type="button" className="button button--primary" data-testid="pack-install" disabled={busy} onClick={() => onInstall(direction === 'older')}>
-            {direction === 'older' ? `Roll back to ${pack.version}` : direction === 'upgrade' ? `Update to ${pack.version}` : 'Install'}
+            {direction === 'older' ? t('packs_rollBackTo', pack.version) : direction === 'upgrade' ? t('packs_updateTo', pack.version) : t('packs_install')}
           </button>
         )}
-        <button type="button" className="button" onClick={onCancel}>Cancel</button>
+        <button type="button" className="button" onClick={onCancel}>{t('packs_cancel')}</button>
       </div>
     </div>
   );
@@ -150,17 +152,17 @@ function ChangeList({ label, testId, scripts }: { label: string; testId: string;
   return (
     <details className="packs__changes" data-testid={testId} data-count={scripts.length} open={scripts.length <= 5}>
       <summary>
-        {label}: {scripts.length}
+        {label}: {formatNumber(scripts.length)}
       </summary>
       <ul>
         {scripts.slice(0, SHOWN).map((script) => (
           <li key={script.id} data-script-id={script.id}>
-            <strong>{script.title}</strong> <span className="muted">({script.stage}, {script.lang}{script.locked ? ', locked' : ''})</span>
+            <strong>{script.title}</strong> <span className="muted">({stageLabel(script.stage)}, {languageLabel(script.lang)}{script.locked ? `, ${t('packs_lockedBadge')}` : ''})</span>
             <div className="packs__text">{script.text}</div>
           </li>
         ))}
       </ul>
-      {scripts.length > SHOWN && <p className="muted">…and {scripts.length - SHOWN} more.</p>}
+      {scripts.length > SHOWN && <p className="muted">{t('packs_andMore', formatNumber(scripts.length - SHOWN))}</p>}
     </details>
   );
 }

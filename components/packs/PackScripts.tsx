@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { formatNumber, t } from '@/components/i18n';
 import type { PackPolicy } from '@/scripts-library/packs/trust';
 import type { Script } from '@/scripts-library/schemas';
 import type { AgentAssistDatabase } from '@/storage/database';
 import { duplicateAsPersonal, keepOverride, packOverrides, PackRefusedError, resetOverride } from '@/storage/packs';
 import { InvalidScriptError, saveScriptEdit } from '@/storage/scripts';
+import { languageLabel, refusalText, stageLabel } from './hooks';
 
 interface Props {
   db: AgentAssistDatabase;
@@ -24,7 +26,7 @@ export function PackScripts({ db, packId, policy, onNotice }: Props) {
   const [filter, setFilter] = useState('');
   const scripts = useLiveQuery(() => db.scripts.where('packId').equals(packId).toArray(), [db, packId]);
   const overrides = useLiveQuery(() => packOverrides(db, packId), [db, packId]);
-  if (!scripts || !overrides) return <p className="loading">Loading scripts…</p>;
+  if (!scripts || !overrides) return <p className="loading">{t('packs_loadingScripts')}</p>;
   const overrideById = new Map(overrides.map((o) => [o.script.id, o]));
   const needle = filter.trim().toLowerCase();
   const matching = needle ? scripts.filter((s) => `${s.title}\n${s.text}\n${s.id}`.toLowerCase().includes(needle)) : scripts;
@@ -33,13 +35,13 @@ export function PackScripts({ db, packId, policy, onNotice }: Props) {
     try {
       onNotice({ kind: 'success', text: await run() });
     } catch (error) {
-      onNotice({ kind: 'error', text: error instanceof PackRefusedError || error instanceof InvalidScriptError ? error.message : String(error) });
+      onNotice({ kind: 'error', text: error instanceof PackRefusedError ? refusalText(error) : error instanceof InvalidScriptError ? error.message : String(error) });
     }
   };
 
   return (
     <div className="packs__scripts" data-testid="pack-scripts">
-      <input type="search" placeholder="Filter scripts" aria-label="Filter scripts" value={filter} onChange={(event) => setFilter(event.currentTarget.value)} />
+      <input type="search" placeholder={t('packs_filterScripts')} aria-label={t('packs_filterScripts')} value={filter} onChange={(event) => setFilter(event.currentTarget.value)} />
       <ul className="packs__list">
         {matching.slice(0, SHOWN).map((script) => (
           <ScriptRow
@@ -49,24 +51,24 @@ export function PackScripts({ db, packId, policy, onNotice }: Props) {
             canDuplicate={policy.allowPersonalScripts}
             onSave={(text) => act(async () => {
               await saveScriptEdit(db, { id: script.id, text });
-              return `Saved your wording of "${script.title}". Pack updates will keep it.`;
+              return t('packs_savedWording', script.title);
             })}
             onDuplicate={() => act(async () => {
               const copy = await duplicateAsPersonal(db, script.id, { policy });
-              return `Made "${copy.title}", yours to edit.`;
+              return t('packs_duplicated', copy.title);
             })}
             onReset={() => act(async () => {
               await resetOverride(db, script.id);
-              return `"${script.title}" uses the pack's wording again.`;
+              return t('packs_resetWording', script.title);
             })}
             onKeep={() => act(async () => {
               await keepOverride(db, script.id);
-              return `Kept your wording of "${script.title}".`;
+              return t('packs_keptWording', script.title);
             })}
           />
         ))}
       </ul>
-      {matching.length > SHOWN && <p className="muted">Showing {SHOWN} of {matching.length}; filter to find others.</p>}
+      {matching.length > SHOWN && <p className="muted">{t('packs_showingFirst', [formatNumber(SHOWN), formatNumber(matching.length)])}</p>}
     </div>
   );
 }
@@ -90,10 +92,10 @@ function ScriptRow({ script, stalePackText, canDuplicate, onSave, onDuplicate, o
     <li className="packs__item" data-testid="pack-script" data-script-id={script.id} data-locked={String(script.locked)} data-edited={String(script.editedLocally)}>
       <div className="packs__row">
         <label htmlFor={textId}>
-          <strong>{script.title}</strong> <span className="muted">({script.stage}, {script.lang})</span>
+          <strong>{script.title}</strong> <span className="muted">({stageLabel(script.stage)}, {languageLabel(script.lang)})</span>
         </label>
-        {script.locked && <span className="packs__badge" data-testid="locked-badge" title="Your team lead's wording: use it or duplicate it">locked</span>}
-        {script.editedLocally && <span className="packs__badge">your edit</span>}
+        {script.locked && <span className="packs__badge" data-testid="locked-badge" title={t('packs_lockedTitle')}>{t('packs_lockedBadge')}</span>}
+        {script.editedLocally && <span className="packs__badge">{t('packs_editedBadge')}</span>}
       </div>
       <textarea
         id={textId}
@@ -107,32 +109,32 @@ function ScriptRow({ script, stalePackText, canDuplicate, onSave, onDuplicate, o
       />
       {stalePackText !== null && (
         <div className="notice notice--warning" data-testid="override-stale">
-          <p>The pack changed this script since you edited it. The pack now says:</p>
+          <p>{t('packs_staleNotice')}</p>
           <p className="packs__text">{stalePackText}</p>
           <div className="packs__actions">
-            <button type="button" className="button" data-testid="use-pack-wording" onClick={() => void onReset()}>Use the pack's wording</button>
-            <button type="button" className="button" data-testid="keep-my-wording" onClick={() => void onKeep()}>Keep mine</button>
+            <button type="button" className="button" data-testid="use-pack-wording" onClick={() => void onReset()}>{t('packs_usePackWording')}</button>
+            <button type="button" className="button" data-testid="keep-my-wording" onClick={() => void onKeep()}>{t('packs_keepMine')}</button>
           </div>
         </div>
       )}
       <div className="packs__actions">
         {!script.locked && (
           <button type="button" className="button" data-testid="save-script" disabled={draft === script.text} onClick={() => void onSave(draft)}>
-            Save my wording
+            {t('packs_saveWording')}
           </button>
         )}
         {script.editedLocally && stalePackText === null && (
-          <button type="button" className="button" onClick={() => void onReset()}>Use the pack's wording</button>
+          <button type="button" className="button" onClick={() => void onReset()}>{t('packs_usePackWording')}</button>
         )}
         <button
           type="button"
           className="button"
           data-testid="duplicate-script"
           disabled={!canDuplicate}
-          title={canDuplicate ? undefined : 'Your organisation does not allow scripts of your own'}
+          title={canDuplicate ? undefined : t('packs_noPersonalScriptsTitle')}
           onClick={() => void onDuplicate()}
         >
-          Duplicate as my own
+          {t('packs_duplicate')}
         </button>
       </div>
     </li>

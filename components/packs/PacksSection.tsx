@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { formatNumber, t } from '@/components/i18n';
 import { keyLabel } from '@/scripts-library/packs/signature';
 import { NO_POLICY, unsignedPacksAllowed } from '@/scripts-library/packs/trust';
 import { db as defaultDb, type AgentAssistDatabase } from '@/storage/database';
@@ -32,7 +33,7 @@ export function PacksSection({ db = defaultDb, policySource, store, fetchImpl }:
 
   return (
     <section className="packs" data-testid="packs-section" aria-labelledby="packs-heading">
-      <h1 id="packs-heading">Script packs</h1>
+      <h1 id="packs-heading">{t('packs_heading')}</h1>
       <PolicySummary parsed={parsedPolicy} />
       {notice && (
         <p className={`notice notice--${notice.kind}`} data-testid="packs-notice" data-kind={notice.kind} role={notice.kind === 'error' ? 'alert' : 'status'}>
@@ -46,7 +47,7 @@ export function PacksSection({ db = defaultDb, policySource, store, fetchImpl }:
           <PackDropZone db={db} policy={policy} onNotice={setNotice} />
         </>
       ) : (
-        <p className="loading">Loading…</p>
+        <p className="loading">{t('packs_loading')}</p>
       )}
     </section>
   );
@@ -59,15 +60,15 @@ function PolicySummary({ parsed }: { parsed: ReturnType<typeof usePackPolicy> })
   if (!managed && problems.length === 0) return null;
   return (
     <div className="notice" data-testid="packs-policy">
-      <p>Your organisation manages script packs here:</p>
+      <p>{t('packs_policyIntro')}</p>
       <ul>
-        {policy.trustedKeys.length > 0 && <li>Only packs signed with {policy.trustedKeys.map(keyLabel).join(', ')} install.</li>}
-        <li>{unsignedPacksAllowed(policy) ? 'Unsigned packs may be installed (they are marked).' : 'Unsigned packs are not allowed.'}</li>
-        {!policy.allowPersonalScripts && <li>Scripts of your own are not allowed.</li>}
-        {policy.packUrls.length > 0 && <li>{policy.packUrls.length} pack{policy.packUrls.length === 1 ? '' : 's'} installed for everyone.</li>}
+        {policy.trustedKeys.length > 0 && <li>{t('packs_policyTrustedKeys', policy.trustedKeys.map(keyLabel).join(', '))}</li>}
+        <li>{unsignedPacksAllowed(policy) ? t('packs_policyUnsignedAllowed') : t('packs_policyUnsignedRefused')}</li>
+        {!policy.allowPersonalScripts && <li>{t('packs_policyNoPersonalScripts')}</li>}
+        {policy.packUrls.length > 0 && <li>{t('packs_policyPackUrls', formatNumber(policy.packUrls.length))}</li>}
       </ul>
       {problems.length > 0 && (
-        <p className="notice notice--warning">Parts of the policy were ignored; tell your administrator: {problems.join('; ')}</p>
+        <p className="notice notice--warning">{t('packs_policyProblems', problems.join('; '))}</p>
       )}
     </div>
   );

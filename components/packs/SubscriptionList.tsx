@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
+import { formatDate, t } from '@/components/i18n';
 import { hostPermissionFor, type PackSubscription } from '@/scripts-library/packs/subscription';
 import { checkPackUrl, type PackPolicy } from '@/scripts-library/packs/trust';
 import type { AgentAssistDatabase } from '@/storage/database';
@@ -25,9 +26,12 @@ export function SubscriptionList({ db, store, policy, subscriptions, fetchImpl, 
     try {
       const deps: SyncDependencies = { policy, fetch: fetchImpl, hasHostAccess };
       const { outcome, subscription } = await syncSubscription(db, store, target, deps, options);
-      if (outcome === 'installed') onNotice({ kind: 'success', text: `Installed ${subscription?.packId ?? 'the pack'} ${subscription?.installedVersion ?? ''} from ${target}.` });
-      else if (outcome === 'unchanged') onNotice({ kind: 'success', text: `${subscription?.packId ?? 'The pack'} is up to date.` });
-      else if (outcome === 'failed') onNotice({ kind: 'error', text: subscription?.lastError?.message ?? 'Checking the pack failed.' });
+      const packId = subscription?.packId;
+      if (outcome === 'installed') {
+        const text = packId ? t('packs_syncInstalled', [packId, subscription?.installedVersion ?? '', target]) : t('packs_syncInstalledUnnamed', target);
+        onNotice({ kind: 'success', text });
+      } else if (outcome === 'unchanged') onNotice({ kind: 'success', text: packId ? t('packs_upToDate', packId) : t('packs_upToDateUnnamed') });
+      else if (outcome === 'failed') onNotice({ kind: 'error', text: subscription?.lastError?.message ?? t('packs_checkFailed') });
     } finally {
       setBusy(null);
     }
@@ -37,7 +41,7 @@ export function SubscriptionList({ db, store, policy, subscriptions, fetchImpl, 
     event.preventDefault();
     const check = checkPackUrl(url);
     if (!check.ok) {
-      onNotice({ kind: 'error', text: `The address ${check.reason}.` });
+      onNotice({ kind: 'error', text: t('packs_addressInvalid', check.reason) });
       return;
     }
     // Asked for inside the click (a user gesture) and not waited for: with access to the host, requests skip CORS
@@ -52,9 +56,9 @@ export function SubscriptionList({ db, store, policy, subscriptions, fetchImpl, 
 
   return (
     <section className="packs__block" aria-labelledby="packs-subscriptions-heading">
-      <h2 id="packs-subscriptions-heading" className="section-heading">Subscriptions</h2>
+      <h2 id="packs-subscriptions-heading" className="section-heading">{t('packs_subscriptionsHeading')}</h2>
       <form className="packs__subscribe" onSubmit={onSubscribe}>
-        <label htmlFor="packs-url" className="visually-hidden">Pack address</label>
+        <label htmlFor="packs-url" className="visually-hidden">{t('packs_packAddress')}</label>
         <input
           id="packs-url"
           type="url"
@@ -64,10 +68,10 @@ export function SubscriptionList({ db, store, policy, subscriptions, fetchImpl, 
           onChange={(event) => setUrl(event.currentTarget.value)}
           data-testid="subscription-url"
         />
-        <button type="submit" className="button button--primary" data-testid="subscribe">Subscribe</button>
+        <button type="submit" className="button button--primary" data-testid="subscribe">{t('packs_subscribe')}</button>
       </form>
       {subscriptions.length === 0 ? (
-        <p className="muted">No subscriptions. A team lead's pack address keeps your scripts current automatically.</p>
+        <p className="muted">{t('packs_noSubscriptions')}</p>
       ) : (
         <ul className="packs__list">
           {subscriptions.map((subscription) => (
@@ -81,16 +85,18 @@ export function SubscriptionList({ db, store, policy, subscriptions, fetchImpl, 
             >
               <div className="packs__row">
                 <span className="packs__url">{subscription.url}</span>
-                {subscription.fromPolicy && <span className="packs__badge" title="Set by your organisation">policy</span>}
+                {subscription.fromPolicy && <span className="packs__badge" title={t('packs_policyBadgeTitle')}>{t('packs_policyBadge')}</span>}
               </div>
               <p className="muted packs__meta">
                 {subscription.packId ? `${subscription.packId} ${subscription.installedVersion ?? ''} · ` : ''}
                 {subscription.lastSyncedAt ? (
-                  <span data-testid="last-synced" title={new Date(subscription.lastSyncedAt).toLocaleString()}>Last synced {timeAgo(subscription.lastSyncedAt)}</span>
+                  <span data-testid="last-synced" title={formatDate(subscription.lastSyncedAt, { dateStyle: 'medium', timeStyle: 'short' })}>
+                    {t('packs_lastSynced', timeAgo(subscription.lastSyncedAt))}
+                  </span>
                 ) : (
-                  'Not synced yet'
+                  t('packs_notSynced')
                 )}
-                {subscription.lastError && ` · next try ${timeAgo(subscription.nextCheckAt)}`}
+                {subscription.lastError && ` · ${t('packs_nextTry', timeAgo(subscription.nextCheckAt))}`}
               </p>
               {subscription.lastError && (
                 <p className="notice notice--error" data-testid="subscription-error" data-code={subscription.lastError.code} role="status">
@@ -99,11 +105,11 @@ export function SubscriptionList({ db, store, policy, subscriptions, fetchImpl, 
               )}
               <div className="packs__actions">
                 <button type="button" className="button" data-testid="sync-now" disabled={busy !== null} onClick={() => void sync(subscription.url)}>
-                  {busy === subscription.url ? 'Checking…' : 'Check now'}
+                  {busy === subscription.url ? t('packs_checking') : t('packs_checkNow')}
                 </button>
                 {subscription.lastError?.code === 'older-version' && subscription.lastError.version && (
                   <button type="button" className="button" data-testid="subscription-rollback" disabled={busy !== null} onClick={() => void sync(subscription.url, { allowRollback: true })}>
-                    Roll back to {subscription.lastError.version}
+                    {t('packs_rollBackTo', subscription.lastError.version)}
                   </button>
                 )}
                 {!subscription.fromPolicy && (
@@ -113,7 +119,7 @@ export function SubscriptionList({ db, store, policy, subscriptions, fetchImpl, 
                     data-testid="unsubscribe"
                     onClick={() => void unsubscribe(store, subscription.url).catch((error: unknown) => onNotice({ kind: 'error', text: String(error) }))}
                   >
-                    Unsubscribe
+                    {t('packs_unsubscribe')}
                   </button>
                 )}
               </div>

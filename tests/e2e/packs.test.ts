@@ -58,6 +58,14 @@ async function startPackHost(): Promise<PackHost> {
 }
 
 let browser: ExtensionBrowser;
+
+// The page's words come from _locales; the browser here runs in English.
+const englishMessages = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+function english(key: string, ...substitutions: string[]): string {
+  const message = englishMessages[key]?.message;
+  if (message === undefined) throw new Error(`no English message ${key}`);
+  return substitutions.reduce((text, value, i) => text.replaceAll(`$${i + 1}`, value), message);
+}
 let helpdesk: StaticServer;
 let host: PackHost;
 let lead: PackKeyPair;
@@ -90,7 +98,7 @@ describe('script packs, end to end', () => {
     await packsPage.locator('[data-testid="subscribe"]').click();
     await expect.poll(() => subscription().getAttribute('data-version'), { timeout: 15_000 }).toBe('1.0.0');
     expect(await subscription().getAttribute('data-status')).toBe('ok');
-    await expect.poll(() => subscription().locator('[data-testid="last-synced"]').textContent()).toMatch(/Last synced/);
+    await expect.poll(() => subscription().locator('[data-testid="last-synced"]').textContent()).toMatch(new RegExp(`^${english('packs_lastSynced', '').trim()} \\S`));
     await expect.poll(() => installed('acme-support').getAttribute('data-version')).toBe('1.0.0');
     expect(await installed('acme-support').getAttribute('data-unsigned')).toBe('false');
 
@@ -103,7 +111,7 @@ describe('script packs, end to end', () => {
 
   it('asks with the ETag, then installs the next version, and the side panel shows the new wording', async () => {
     await packsPage.locator('[data-testid="sync-now"]').click();
-    await expect.poll(() => packsPage.locator('[data-testid="packs-notice"]').textContent()).toBe('acme-support is up to date.');
+    await expect.poll(() => packsPage.locator('[data-testid="packs-notice"]').textContent()).toBe(english('packs_upToDate', 'acme-support'));
     const conditional = host.requests.at(-1)!;
     expect(conditional).toMatchObject({ status: 304, headers: { 'if-none-match': expect.stringMatching(/^"/) } });
 
@@ -142,7 +150,7 @@ describe('script packs, end to end', () => {
     expect(await locked.locator('[data-testid="save-script"]').count()).toBe(0);
 
     await locked.locator('[data-testid="duplicate-script"]').click();
-    await expect.poll(() => packsPage.locator('[data-testid="packs-notice"]').textContent()).toBe('Made "Acme welcome (my copy)", yours to edit.');
+    await expect.poll(() => packsPage.locator('[data-testid="packs-notice"]').textContent()).toBe(english('packs_duplicated', 'Acme welcome (my copy)'));
     await expect.poll(() => panel.locator('[data-testid="suggestion"][data-script-id="acme-support.greeting-welcome.en.mine"]').count()).toBe(1);
 
     const open = packsPage.locator('[data-testid="pack-script"][data-script-id="acme-support.closing-thanks.en"]');
@@ -160,7 +168,7 @@ describe('script packs, end to end', () => {
     const preview = packsPage.locator('[data-testid="pack-preview"]');
     await expect.poll(() => preview.getAttribute('data-status')).toBe('new');
     expect(await preview.locator('[data-testid="preview-added"]').getAttribute('data-count')).toBe('1');
-    expect(await preview.textContent()).toContain('Not signed');
+    expect(await preview.textContent()).toContain(english('packs_notSigned'));
     await preview.locator('[data-testid="pack-install"]').click();
     await expect.poll(() => installed('my-phrases').getAttribute('data-unsigned')).toBe('true');
     expect(await installed('my-phrases').locator('[data-testid="unsigned-badge"]').count()).toBe(1);
