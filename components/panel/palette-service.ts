@@ -17,8 +17,7 @@ import { interfaceLanguage } from '../i18n';
  * The in-page palette's data. The palette is an extension page shown in a frame inside the helpdesk page; browsers
  * treat such a frame as third-party and may refuse it the extension's IndexedDB ("The user denied permission to
  * access the database" in Chromium when third-party storage is blocked). So the frame asks a first-party extension
- * context instead, over runtime messaging: any open side panel answers, and so does the background once it calls
- * `servePalette()` too.
+ * context instead, over runtime messaging, and the background answers it through `servePalette()`.
  */
 export const PALETTE_SUGGESTIONS = 'agent-assist:palette-suggestions';
 export const PALETTE_INSERTED = 'agent-assist:palette-inserted';

@@ -1,3 +1,4 @@
+import { servePalette } from '@/components/panel/palette-service';
 import { db } from '@/storage/database';
 import { ensureDefaultPack } from '@/storage/default-pack';
 import { startContentScriptReattach } from './reattach-content-scripts';
@@ -14,6 +15,9 @@ export default defineBackground(() => {
 
   startTabStateHub();
   startSiteAccess();
+  // The in-page palette's frame may not open the database itself: the background answers it (and only the background,
+  // so an insert is recorded once).
+  servePalette();
   startContentScriptReattach();
   void import('./pack-sync').then(({ startPackSync }) => startPackSync());
 });
