@@ -200,7 +200,7 @@ describe('the panel without the mouse', () => {
   });
 
   it('the in-page palette opens at the caret on its key, and 1 inserts from it', async () => {
-    // The open panel answers the palette (a frame in the page may not open the extension's database itself).
+    // The background answers the palette (a frame in the page may not open the extension's database itself).
     const { page, panel } = await openTicket('1012');
     const panelFirst = await panel.locator('[data-testid="suggestion"]').first().getAttribute('data-script-id');
     await page.bringToFront();

@@ -452,6 +452,8 @@ describe('the host page', () => {
     const during = await pageStyleFacts();
     expect(during).toEqual(before);
 
+    // Escape once the palette is drawn and listening (under load its page can take a moment to start).
+    await frame.locator('[data-testid="palette"][data-state="ready"]').waitFor({ timeout: 15_000 });
     await frame.locator('body').press('Escape');
     await expect.poll(() => page.locator('agent-assist-palette').count()).toBe(0);
     expect(errors).toEqual([]);
