@@ -99,7 +99,7 @@ export async function paletteSuggestions(request: PaletteSuggestionsRequest): Pr
     chosen = selectSuggestions(index.rank(moment), { limit: SHOWN }).map((r) => r.script);
   }
   const includes = await includedTexts(db, chosen.map((s) => s.text));
-  const values = templateValuesFor(snapshot, { today: new Date().toLocaleDateString(tracker.language) });
+  const values = templateValuesFor(snapshot);
   const include = (id: string) => includes.get(id);
   return {
     items: chosen.map((script) => ({ script, rendered: renderTemplate(script.text, values, { include, lang: script.lang }) })),
@@ -128,7 +128,7 @@ export async function recordPaletteInsert(request: PaletteInsertedRequest): Prom
 /** Answers the palette frames of this extension; returns the way to stop. */
 export function servePalette(): () => void {
   const listener = (raw: unknown, sender: { id?: string; url?: string }, sendResponse: (response: unknown) => void) => {
-    if (sender.id !== browser.runtime.id || !sender.url?.includes('/palette.html')) return false;
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/palette.html'))) return false;
     const suggestions = PaletteSuggestionsRequest.safeParse(raw);
     if (suggestions.success) {
       paletteSuggestions(suggestions.data).then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));

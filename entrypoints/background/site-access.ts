@@ -12,7 +12,9 @@ const SITE_PATTERN = /^https?:\/\/[^/*\s]+\/\*$/;
 
 export function startSiteAccess(): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (response: unknown) => void) => {
-    if (sender.id !== browser.runtime.id || sender.tab) return false; // only extension pages, never content scripts
+    // Only the side panel asks, docked or popped out into its own window (where it is a tab of its own);
+    // content scripts, other pages and other extensions are ignored.
+    if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/sidepanel.html'))) return false;
     const parsed = EnableSiteMessage.safeParse(raw);
     if (!parsed.success) return false;
     enableSite(parsed.data.origin, parsed.data.tabId).then(

@@ -67,6 +67,12 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
 
   function readAndSend(): void {
     if (ctx.isInvalid) return;
+    const changed = readConversation();
+    if (changed) send(lastSnapshot);
+  }
+
+  /** Reads the page; returns whether what the panel would show changed since the last read. */
+  function readConversation(): boolean {
     const started = performance.now();
     lastReadAt = started;
     const url = new URL(location.href);
@@ -75,17 +81,19 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
     // box, and an agent closing the composer has not left the conversation.) Navigation starts over.
     let snapshot = adapter ? readSnapshot(adapter, url, document) : null;
     if (!snapshot) {
-      adapter = pickAdapter(adapters, url, document);
-      snapshot = adapter ? readSnapshot(adapter, url, document) : null;
+      // Another reader may fit now; the same one need not read the same page twice.
+      const picked = pickAdapter(adapters, url, document);
+      if (picked !== adapter) snapshot = picked ? readSnapshot(picked, url, document) : null;
+      adapter = picked;
     }
     observe();
     stats.reads++;
     stats.readMs += performance.now() - started;
     const key = snapshotKey(snapshot);
-    if (key === lastKey) return;
+    if (key === lastKey) return false;
     lastKey = key;
     lastSnapshot = snapshot;
-    send(snapshot);
+    return true;
   }
 
   function send(snapshot: ConversationSnapshot | null): void {
@@ -105,6 +113,8 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
 
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     adapter = null;
+    // A new ticket is read at once, not after the slower pace of looking for an unknown page.
+    lastReadAt = -Infinity;
     scheduleRead();
   });
 
@@ -115,8 +125,9 @@ export function runContentScript(ctx: ContentScriptContext, adapters: readonly S
     if (!parsed.success) return false;
     const request = parsed.data;
     if (request.type === 'read-now') {
-      lastKey = null;
-      readAndSend();
+      // The answer carries the reading: sending it as a snapshot message too would make the background store and
+      // broadcast it twice.
+      readConversation();
       sendResponse({ type: 'snapshot', snapshot: lastSnapshot } satisfies SnapshotMessage);
       return false;
     }
