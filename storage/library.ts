@@ -3,6 +3,7 @@ import { MAX_INCLUDE_DEPTH, includedScriptIds } from '@/scripts-library/template
 import type { AgentAssistDatabase, ScriptVersion, SilencedCheck } from './database';
 import { changedFields, ensureBaseline, historyOf, recordVersion, versionOf } from './history';
 import { InvalidScriptError, deleteScript, saveScriptEdit } from './scripts';
+import { personalScriptsAllowed, type PolicySource } from './policy';
 
 /**
  * The library page's writes. Every save records a version (who, when, what changed) in the same transaction as
@@ -13,6 +14,8 @@ export interface Editor {
   /** Who made the change, as the trainer typed their name; empty when unknown. */
   author: string;
   now?: number;
+  /** Where the organisation's policy is read from (managed storage unless a test hands in a double). */
+  policy?: PolicySource;
 }
 
 export type ScriptChanges = Partial<Pick<Script, 'title' | 'text' | 'lang' | 'stage' | 'kind' | 'channel' | 'tags'>>;
@@ -61,6 +64,10 @@ async function inTransaction<T>(db: AgentAssistDatabase, body: () => Promise<T>)
 
 /** Creates a script; refuses an id that is already taken (a new script never overwrites one). */
 export async function createScript(db: AgentAssistDatabase, draft: NewScript, editor: Editor): Promise<Script> {
+  // Every new personal script (written or duplicated) comes through here, so the policy is enforced in one place.
+  if (!(await personalScriptsAllowed(editor.policy))) {
+    throw new InvalidScriptError(['your organisation does not allow scripts of your own']);
+  }
   const now = editor.now ?? Date.now();
   const id = draft.id ?? (await newScriptId(db, draft));
   return inTransaction(db, async () => {

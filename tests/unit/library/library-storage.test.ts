@@ -182,3 +182,15 @@ describe('script library storage', () => {
     await upgraded.delete();
   });
 });
+
+describe('the organisation’s policy on personal scripts', () => {
+  const policy = (allowPersonalScripts: boolean) => ({ read: async () => ({ allowPersonalScripts }), watch: () => () => {} });
+
+  it('refuses to create or duplicate a script when the policy forbids scripts of one’s own, and writes nothing', async () => {
+    const created = await createScript(db, tamilDraft, { ...meena, policy: policy(true) });
+    const before = await db.scripts.count();
+    await expect(createScript(db, tamilDraft, { ...meena, policy: policy(false) })).rejects.toThrow(/does not allow scripts of your own/);
+    await expect(duplicateScript(db, created.id, 'Copy', { ...meena, policy: policy(false) })).rejects.toBeInstanceOf(InvalidScriptError);
+    expect(await db.scripts.count()).toBe(before);
+  });
+});
