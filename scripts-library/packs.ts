@@ -1,9 +1,9 @@
 import type { Pack, PackScript, Script } from './schemas';
 
-/** Compares semantic versions (pre-release tags sort before the release, as semver says). */
+/** Compares semantic versions, with pre-release precedence as semver defines it (1.0.0-rc.9 < 1.0.0-rc.10 < 1.0.0). */
 export function compareVersions(a: string, b: string): number {
-  const [coreA = '', preA] = a.split('-', 2);
-  const [coreB = '', preB] = b.split('-', 2);
+  const [coreA, preA] = splitVersion(a);
+  const [coreB, preB] = splitVersion(b);
   const partsA = coreA.split('.').map(Number);
   const partsB = coreB.split('.').map(Number);
   for (let i = 0; i < 3; i++) {
@@ -11,9 +11,29 @@ export function compareVersions(a: string, b: string): number {
     if (diff !== 0) return Math.sign(diff);
   }
   if (preA === preB) return 0;
-  if (preA === undefined) return 1;
-  if (preB === undefined) return -1;
-  return preA < preB ? -1 : 1;
+  if (preA === null) return 1;
+  if (preB === null) return -1;
+  const idsA = preA.split('.');
+  const idsB = preB.split('.');
+  for (let i = 0; i < Math.max(idsA.length, idsB.length); i++) {
+    const x = idsA[i];
+    const y = idsB[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    if (x === y) continue;
+    const numeric = /^\d+$/;
+    if (numeric.test(x) && numeric.test(y)) return Math.sign(Number(x) - Number(y));
+    if (numeric.test(x)) return -1;
+    if (numeric.test(y)) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** "1.2.0-rc-1" → ["1.2.0", "rc-1"]: the pre-release is everything after the first hyphen (it may hold more). */
+function splitVersion(version: string): [string, string | null] {
+  const dash = version.indexOf('-');
+  return dash === -1 ? [version, null] : [version.slice(0, dash), version.slice(dash + 1)];
 }
 
 /** The fields of a script that its pack decides; the rest is the library's bookkeeping. */
