@@ -175,7 +175,7 @@ function Preview({ loaded, busy, onRestore, onSaveCurrent, onCancel }: { loaded:
   return (
     <div className="backup__preview" data-testid="backup-preview" data-status="valid" data-scripts={summary.counts.scripts ?? 0}>
       <h3>{t('backupPreviewTitle', fileName)}</h3>
-      <p className="muted">{t('backupPreviewSaved', Number.isNaN(saved.getTime()) ? summary.exportedAt : saved.toLocaleString())}</p>
+      <p className="muted">{t('backupPreviewSaved', Number.isNaN(saved.getTime()) ? summary.exportedAt : formatDate(saved, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <ul className="backup__counts" data-testid="backup-counts">
         {Object.entries(summary.counts).map(([table, count]) => (
           <li key={table} data-table={table} data-count={count}>

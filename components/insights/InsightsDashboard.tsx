@@ -1,3 +1,4 @@
+import { downloadTextFile } from '../backup/download';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { STAGES } from '@/scripts-library/schemas';
@@ -32,14 +33,7 @@ export function InsightsDashboard() {
   const exportCsv = () => {
     const csv = insertsCsv((events ?? []).filter((e) => e.at >= since), (id) => titles.get(id)?.title);
     // A byte-order mark, so spreadsheet programs read Hindi, Tamil and Telugu titles as UTF-8.
-    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `agent-assist-inserts-${localDay(now)}.csv`;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadTextFile(`agent-assist-inserts-${localDay(now)}.csv`, `\ufeff${csv}`, 'text/csv;charset=utf-8');
   };
   const forget = async () => {
     if (confirm(t('insightsClearConfirm'))) await clearUsage(db);

@@ -1,20 +1,10 @@
-import { browser } from 'wxt/browser';
 import type { EditableField } from '@/storage/history';
-import { t, type MessageKey } from '../i18n';
+import { formatDate, t, type MessageKey } from '../i18n';
 
-function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return globalThis.navigator?.language ?? 'en';
-  }
-}
-
-let formatter: Intl.DateTimeFormat | null = null;
+/** A moment in the interface language the agent chose (settings), with date and time. */
 export function formatTime(at: number): string {
   try {
-    formatter ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
-    return formatter.format(at);
+    return formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
   } catch {
     return new Date(at).toISOString();
   }

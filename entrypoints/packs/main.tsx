@@ -2,5 +2,5 @@ import '@/components/theme.css';
 import { mountPage } from '@/components/mount-page';
 import { PacksSection } from '@/components/packs/PacksSection';
 
-// "Script packs" extension page, until the options page mounts PacksSection itself.
+// The "Script packs" extension page (linked from the library page).
 mountPage(<PacksSection />, 'packs_heading');

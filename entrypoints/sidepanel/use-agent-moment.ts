@@ -173,8 +173,8 @@ export function useAgentMoment(
     [ranked, offered, found],
   );
   const includes = useIncludedTexts(shownTexts);
-  const today = useMemo(() => new Date().toLocaleDateString(moment.customerLanguage), [moment.customerLanguage]);
-  const values = useMemo(() => templateValuesFor(snapshot, { today }), [snapshot, today]);
+  // Dates ({{today}}, {{date:+2}}) are left to the template, which writes them the way each script's language does.
+  const values = useMemo(() => templateValuesFor(snapshot), [snapshot]);
   const renderOptions = useMemo<RenderOptions>(() => ({ include: (id: string) => includes.get(id) }), [includes]);
 
   return useMemo(() => {
