@@ -22,15 +22,21 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
   console.log('Installing npm packages (npm ci)…');
   run('npm', ['ci']);
 }
-if (!existsSync(chromium)) {
+// Noto covers Devanagari, Tamil and Telugu, so the sample conversations and scripts render instead of boxes.
+const fonts = '/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf';
+const missing = [!existsSync(chromium) && 'chromium', !existsSync(fonts) && 'fonts-noto-core'].filter(Boolean);
+if (missing.length > 0) {
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium is not at ${chromium}. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
-    process.exit(1);
+    if (missing.includes('chromium')) {
+      console.error(`Chromium is not at ${chromium}. Install it (Debian: sudo apt-get install -y chromium fonts-noto-core) or set CHROMIUM_PATH.`);
+      process.exit(1);
+    }
+    console.warn('Hindi, Tamil and Telugu text may show as boxes: install fonts-noto-core (Debian) for them.');
+  } else {
+    console.log(`Installing ${missing.join(' and ')} from Debian…`);
+    run('apt-get', ['update', '-q']);
+    run('apt-get', ['install', '-y', '-q', ...missing]);
   }
-  console.log('Installing Chromium from Debian…');
-  run('apt-get', ['update', '-q']);
-  // Noto covers Devanagari, Tamil and Telugu, so the sample conversations and scripts render.
-  run('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-noto-core']);
 }
 console.log('Building the extension…');
 run('npx', ['wxt', 'build'], { AGENT_ASSIST_HOSTS: 'http://127.0.0.1/*' });
