@@ -1,4 +1,5 @@
 import type { ConversationSnapshot, Script, Speaker, Stage } from '@/scripts-library/schemas';
+import type { AgentWriting } from '@/scripts-library/heal';
 import type { AgentAssistDatabase, InsertEvent, ScriptUsage } from './database';
 
 export type { InsertEvent, ScriptUsage };
@@ -205,4 +206,14 @@ export async function clearUsage(db: AgentAssistDatabase): Promise<void> {
     await db.insertEvents.clear();
     await db.scriptUsage.clear();
   });
+}
+
+/** Scripts inserted since the complaint and not yet seen sent: the reply being written, for the HEAL checklist. */
+export function insertedDrafts(events: readonly InsertEvent[], start: number, byId: ReadonlyMap<string, Script>): AgentWriting[] {
+  return events
+    .filter((e) => e.method === 'inserted' && e.sentTurn === null && e.turnsAtInsert > start)
+    .flatMap((e) => {
+      const script = byId.get(e.scriptId);
+      return script ? [{ text: script.text, lang: script.lang, source: 'draft' as const }] : [];
+    });
 }

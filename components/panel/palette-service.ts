@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { DEFAULT_PACK_ID } from '@/scripts-library/default-pack';
-import { healProgress, recoveryStart } from '@/scripts-library/heal';
-import { RankingIndex, otherStagesFromEvidence, selectSuggestions, type RankingMoment } from '@/scripts-library/ranking';
-import { ConversationSnapshot, Script, type Language } from '@/scripts-library/schemas';
+import { RankingIndex, agentLanguageOf, coachHeal, packPriorityOf, rankingMomentOf, selectSuggestions, turnsWithTags } from '@/scripts-library/ranking';
+import { ConversationSnapshot, Script } from '@/scripts-library/schemas';
 import { ScriptSearchIndex } from '@/scripts-library/search';
 import { ConversationTracker } from '@/scripts-library/stage';
 import { templateValuesFor } from '@/scripts-library/template-values';
 import { renderTemplate, type RenderedTemplate, type TemplateValues } from '@/scripts-library/template';
 import { db } from '@/storage/database';
 import { includedTexts } from '@/storage/library';
-import { conversationOfSnapshot, favouriteIds, recordInsert, usageByScript } from '@/storage/usage';
+import { conversationOfSnapshot, favouriteIds, insertedDrafts, recordInsert, usageByScript } from '@/storage/usage';
 import { interfaceLanguage } from '../i18n';
 
 /**
@@ -59,9 +57,7 @@ async function library(): Promise<{ index: RankingIndex; scripts: Script[] }> {
   const key = `${scripts.length}|${scripts.reduce((max, s) => Math.max(max, s.updatedAt), 0)}`;
   if (!cached || cached.key !== key) cached = { key, index: new RankingIndex(scripts), scripts };
   const [favourites, usage, packs] = await Promise.all([favouriteIds(db), usageByScript(db), db.packs.toArray()]);
-  const packPriority = new Map<string | null, number>([[null, 0.5], [DEFAULT_PACK_ID, 0]]);
-  for (const pack of packs) if (pack.id !== DEFAULT_PACK_ID) packPriority.set(pack.id, 1);
-  cached.index.setSignals({ favourites, usage, packPriority });
+  cached.index.setSignals({ favourites, usage, packPriority: packPriorityOf(packs.map((p) => p.id)) });
   return cached;
 }
 
@@ -72,28 +68,22 @@ export async function paletteSuggestions(request: PaletteSuggestionsRequest): Pr
   const tracker = new ConversationTracker();
   tracker.update(snapshot.messages);
   const panelStage = tracker.panelStage();
-  const tags = tracker.tags;
-  const turns = snapshot.messages.map((m, i) => ({ speaker: m.speaker, text: m.text, stage: tags[i]?.stage ?? 'discovery', dissatisfaction: tags[i]?.dissatisfaction ?? 0, lang: tags[i]?.lang ?? tracker.language }));
-  const conversation = conversationOfSnapshot(snapshot);
-  const events = await db.insertEvents.where('conversation').equals(conversation).toArray();
-  const start = recoveryStart(turns);
-  const heal = start >= 0 ? healProgress(turns.slice(start + 1).filter((t) => t.speaker === 'agent').map((t) => ({ text: t.text, lang: t.lang, source: 'sent' as const }))) : null;
-  const agentTurn = [...turns].reverse().find((t) => t.speaker === 'agent');
-  const moment: RankingMoment = {
-    stage: panelStage.stage,
-    otherStages: otherStagesFromEvidence(panelStage.stage, panelStage.confidence, panelStage.evidence),
+  // The same moment the side panel ranks (scripts-library/ranking/agent-moment.ts), so both put the same script first.
+  const turns = turnsWithTags(snapshot, tracker.tags, tracker.language);
+  const events = await db.insertEvents.where('conversation').equals(conversationOfSnapshot(snapshot)).toArray();
+  const byId = new Map(scripts.map((s) => [s.id, s]));
+  const heal = coachHeal(turns, panelStage.stage, (start) => insertedDrafts(events, start, byId));
+  const moment = rankingMomentOf({
+    snapshot,
+    panelStage,
     customerLanguage: tracker.language,
-    agentLanguage: (agentTurn?.lang ?? interfaceLanguage()) as Language,
-    channel: snapshot.channel,
-    customerTexts: snapshot.messages.filter((m) => m.speaker === 'customer').map((m) => m.text).slice(-6),
-    subject: snapshot.subject,
-    agentTexts: snapshot.messages.filter((m) => m.speaker === 'agent').map((m) => m.text),
+    agentLanguage: agentLanguageOf(turns, interfaceLanguage()),
     usedScriptIds: new Set(events.map((e) => e.scriptId)),
-    nextHealStep: heal?.next ?? null,
-  };
+    heal,
+    now: Date.now(),
+  });
   let chosen: Script[];
   if (query.trim()) {
-    const byId = new Map(scripts.map((s) => [s.id, s]));
     chosen = (new ScriptSearchIndex(scripts).search(query, { limit: SHOWN })?.ids ?? []).flatMap((id) => byId.get(id) ?? []);
   } else {
     chosen = selectSuggestions(index.rank(moment), { limit: SHOWN }).map((r) => r.script);

@@ -2,15 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { interfaceLanguage } from '@/components/i18n';
 import { useIncludedTexts } from '@/components/library/useIncludes';
-import { DEFAULT_PACK_ID } from '@/scripts-library/default-pack';
-import { HEAL_STEPS, healProgress, recoveryStart, type AgentWriting, type HealProgress, type HealStep, type TurnForHeal } from '@/scripts-library/heal';
-import { RankingIndex, otherStagesFromEvidence, selectSuggestions, type RankFactor, type RankingMoment } from '@/scripts-library/ranking';
+import { HEAL_STEPS, type HealProgress, type HealStep, type TurnForHeal } from '@/scripts-library/heal';
+import { RankingIndex, agentLanguageOf, coachHeal, packPriorityOf, rankingMomentOf, selectSuggestions, turnsWithTags, type RankFactor, type RankingMoment } from '@/scripts-library/ranking';
 import type { ConversationSnapshot, Language, Script } from '@/scripts-library/schemas';
 import { ScriptSearchIndex } from '@/scripts-library/search';
 import { templateValuesFor } from '@/scripts-library/template-values';
 import { renderTemplate, type RenderedTemplate, type RenderOptions, type TemplateValues } from '@/scripts-library/template';
-import { db, type InsertEvent, type InstalledPack } from '@/storage/database';
-import { conversationOfSnapshot, favouriteIds, recordInsert, updateOutcomes, usageByScript } from '@/storage/usage';
+import { db, type InsertEvent } from '@/storage/database';
+import { conversationOfSnapshot, insertedDrafts, favouriteIds, recordInsert, updateOutcomes, usageByScript } from '@/storage/usage';
 import type { ConversationAnalysis } from './panel-store';
 
 /** A script ready to show and insert: rendered for this conversation, with why it ranks where it does. */
@@ -26,13 +25,6 @@ const SEARCH_RESULTS_SHOWN = 20;
 const OFFERED_PER_HEAL_STEP = 3;
 let signalsGeneration = 0;
 
-/** The team's packs above the bundled defaults; the agent's own scripts in between. */
-function packPriorityOf(packs: readonly InstalledPack[] | undefined): Map<string | null, number> {
-  const priority = new Map<string | null, number>([[null, 0.5], [DEFAULT_PACK_ID, 0]]);
-  for (const pack of packs ?? []) if (pack.id !== DEFAULT_PACK_ID) priority.set(pack.id, 1);
-  return priority;
-}
-
 /** The whole library laid out for ranking, kept live, with the agent's favourites, usage and packs. */
 export function useRankingLibrary() {
   const scripts = useLiveQuery(() => db.scripts.toArray(), []);
@@ -42,7 +34,7 @@ export function useRankingLibrary() {
   const index = useMemo(() => (scripts ? new RankingIndex(scripts) : null), [scripts]);
   // The signals change the index in place; the generation tells the memos below that rankings are stale.
   const signals = useMemo(() => {
-    index?.setSignals({ favourites, usage, packPriority: packPriorityOf(packs) });
+    index?.setSignals({ favourites, usage, packPriority: packPriorityOf((packs ?? []).map((p) => p.id)) });
     return ++signalsGeneration;
   }, [index, favourites, usage, packs]);
   const byId = useMemo(() => new Map((scripts ?? []).map((s) => [s.id, s])), [scripts]);
@@ -63,12 +55,6 @@ export interface AgentMoment {
   turns: TurnForHeal[];
 }
 
-/** The agent's own language for ranking: what they write in this conversation, else their interface language. */
-function agentLanguageOf(turns: readonly TurnForHeal[]): Language {
-  for (let i = turns.length - 1; i >= 0; i--) if (turns[i]?.speaker === 'agent') return turns[i]!.lang;
-  return interfaceLanguage();
-}
-
 /**
  * Everything the panel (and the palette) shows for the conversation at this moment: the ranked suggestions, the
  * HEAL checklist and the scripts each step offers, search results, and the outcome of earlier inserts kept current.
@@ -83,14 +69,7 @@ export function useAgentMoment(
   const conversation = useMemo(() => conversationOfSnapshot(snapshot), [snapshot]);
   const events = useLiveQuery(() => db.insertEvents.where('conversation').equals(conversation).toArray(), [conversation]) ?? NO_EVENTS;
 
-  const turns = useMemo<TurnForHeal[]>(
-    () =>
-      snapshot.messages.map((m, i) => {
-        const tag = analysis.tags[i];
-        return { speaker: m.speaker, text: m.text, stage: tag?.stage ?? 'discovery', dissatisfaction: tag?.dissatisfaction ?? 0, lang: tag?.lang ?? analysis.detectedLanguage };
-      }),
-    [snapshot, analysis],
-  );
+  const turns = useMemo<TurnForHeal[]>(() => turnsWithTags(snapshot, analysis.tags, analysis.detectedLanguage), [snapshot, analysis]);
 
   // Earlier inserts: was the reply sent, edited, and how did the customer answer? (Only numbers are stored.)
   useEffect(() => {
@@ -98,38 +77,24 @@ export function useAgentMoment(
   }, [conversation, turns, events.length]);
 
   const stage = analysis.panelStage.stage;
-  const heal = useMemo<HealProgress | null>(() => {
-    const start = recoveryStart(turns);
-    const coaching = stage === 'recovery' || (start >= 0 && stage !== 'closing' && stage !== 'greeting');
-    if (!coaching) return null;
-    const sent: AgentWriting[] = turns.slice(start + 1).filter((t) => t.speaker === 'agent').map((t) => ({ text: t.text, lang: t.lang, source: 'sent' }));
-    // Scripts inserted since the complaint and not yet seen sent: the reply being written.
-    const drafts: AgentWriting[] = events
-      .filter((e) => e.method === 'inserted' && e.sentTurn === null && e.turnsAtInsert > start)
-      .flatMap((e) => {
-        const script = library.byId.get(e.scriptId);
-        return script ? [{ text: script.text, lang: script.lang, source: 'draft' as const }] : [];
-      });
-    return healProgress([...sent, ...drafts]);
-  }, [turns, stage, events, library.byId]);
+  const heal = useMemo<HealProgress | null>(
+    () => coachHeal(turns, stage, (start) => insertedDrafts(events, start, library.byId)),
+    [turns, stage, events, library.byId],
+  );
 
-  const moment = useMemo<RankingMoment>(() => {
-    const { panelStage } = analysis;
-    const customer = snapshot.messages.filter((m) => m.speaker === 'customer').map((m) => m.text);
-    return {
-      stage: panelStage.stage,
-      otherStages: panelStage.pinned ? {} : otherStagesFromEvidence(panelStage.stage, panelStage.confidence, panelStage.evidence),
-      customerLanguage: replyLanguage ?? analysis.detectedLanguage,
-      agentLanguage: agentLanguageOf(turns),
-      channel: snapshot.channel,
-      customerTexts: customer.slice(-6),
-      subject: snapshot.subject,
-      agentTexts: snapshot.messages.filter((m) => m.speaker === 'agent').map((m) => m.text),
-      usedScriptIds: new Set(events.map((e) => e.scriptId)),
-      nextHealStep: heal?.next ?? null,
-      now: Date.now(),
-    };
-  }, [analysis, snapshot, replyLanguage, turns, events, heal?.next]);
+  const moment = useMemo<RankingMoment>(
+    () =>
+      rankingMomentOf({
+        snapshot,
+        panelStage: analysis.panelStage,
+        customerLanguage: replyLanguage ?? analysis.detectedLanguage,
+        agentLanguage: agentLanguageOf(turns, interfaceLanguage()),
+        usedScriptIds: new Set(events.map((e) => e.scriptId)),
+        heal,
+        now: Date.now(),
+      }),
+    [analysis, snapshot, replyLanguage, turns, events, heal],
+  );
 
   const ranked = useMemo(
     () => (library.index ? selectSuggestions(library.index.rank(moment), { limit: SUGGESTIONS_SHOWN }) : []),
@@ -218,3 +183,4 @@ export function recordPanelInsert(
     text,
   }).catch((error: unknown) => console.error('Agent Assist: recording an insert', error));
 }
+
